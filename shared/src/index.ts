@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './domain.js';
+export * from './problems.js';
