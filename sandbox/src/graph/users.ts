@@ -1,0 +1,3 @@
+import type { GraphRoute } from './registry.js';
+
+export const routes: GraphRoute[] = [];
