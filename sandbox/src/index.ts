@@ -43,6 +43,9 @@ export interface RunningSandbox {
   caCert: string;
   /** The same CA as a file, usable as NODE_EXTRA_CA_CERTS. */
   caCertPath: string;
+  /** A localhost certificate signed by the same CA, for other local HTTPS servers (the API). */
+  localhostCertPath: string;
+  localhostKeyPath: string;
   authority: string;
   graphBaseUrl: string;
   context: SandboxContext;
@@ -109,6 +112,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     clientSecret: clawbackApp.clientSecret,
     caCert: tls.caCert,
     caCertPath: tls.caCertPath,
+    localhostCertPath: tls.certPath,
+    localhostKeyPath: tls.keyPath,
     authority: `${context.origin}/${tenantId}`,
     graphBaseUrl: `${context.origin}/v1.0`,
     context,

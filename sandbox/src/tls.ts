@@ -12,6 +12,9 @@ export interface TlsMaterial {
   caCertPath: string;
   cert: string;
   key: string;
+  /** The localhost server certificate and key as files: other local servers may present them. */
+  certPath: string;
+  keyPath: string;
 }
 
 const CA_FILE = 'ca.crt';
@@ -50,6 +53,8 @@ export function loadOrCreateTls(dir: string): TlsMaterial {
     caCertPath: resolve(paths.ca),
     cert: readFileSync(paths.cert, 'utf8'),
     key: readFileSync(paths.key, 'utf8'),
+    certPath: resolve(paths.cert),
+    keyPath: resolve(paths.key),
   };
 }
 

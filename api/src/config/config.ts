@@ -1,0 +1,54 @@
+// The resolved configuration every plugin reads. Built from the environment (production) or from
+// the environment plus the sandbox's app registration (sandbox mode); tests build it directly.
+import { environmentSchema, type Environment } from './schema.js';
+
+export interface AppCredentials {
+  clientId: string;
+  /** Either a secret or a certificate (PEM private key + SHA-256 thumbprint). */
+  clientSecret?: string;
+  certificate?: { privateKeyPem: string; thumbprintSha256: string; x5c?: string };
+}
+
+export interface Config {
+  mode: 'sandbox' | 'production';
+  role: 'api' | 'worker' | 'all';
+  host: string;
+  port: number;
+  dataDir: string;
+  /** PGlite in `${dataDir}/pglite` when absent; `memory://` for an in-memory PGlite. */
+  databaseUrl: string | null;
+  logLevel: Environment['LOG_LEVEL'];
+  tenantId: string;
+  /** e.g. https://login.microsoftonline.com/{tenant} or the sandbox's authority. */
+  authority: string;
+  /** Host:port names MSAL may trust without instance discovery. */
+  knownAuthorities: string[];
+  graphBaseUrl: string;
+  app: AppCredentials;
+  /** Audiences accepted on API tokens: the client id and the App ID URI. */
+  apiAudiences: string[];
+  allowedClientIds: string[];
+  corsOrigins: string[];
+  /** PEM of an extra CA to trust for Entra and Graph (the sandbox's). */
+  extraCaCert: string | null;
+  tls: { cert: string; key: string } | null;
+  roleCacheSeconds: number;
+  automationAppRole: string;
+  rateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function parseEnvironment(env: Record<string, string | undefined>): Environment {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  return result.data;
+}

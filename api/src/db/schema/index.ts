@@ -1,0 +1,2 @@
+// Every table, for Drizzle's typed queries and drizzle-kit's migration generation.
+export * from './audit.js';

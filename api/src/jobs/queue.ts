@@ -1,0 +1,82 @@
+// Durable jobs on pg-boss, on the same database as everything else. Queues are declared by the
+// features that own them; every queue retries with backoff and then dead-letters, and nothing is
+// deleted before a long retention, so no job is ever silently dropped.
+import PgBoss from 'pg-boss';
+import type { DatabaseHandle } from '../db/client.js';
+
+export const DEAD_LETTER_QUEUE = 'dead-letter';
+
+export interface QueueDefinition<T extends object> {
+  name: string;
+  /** Runs in worker processes (CLAWBACK_ROLE worker or all). */
+  handler: (jobs: PgBoss.Job<T>[]) => Promise<void>;
+  options?: Partial<
+    Pick<PgBoss.Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'policy'>
+  >;
+  work?: PgBoss.WorkOptions;
+}
+
+const QUEUE_DEFAULTS = {
+  retryLimit: 5,
+  retryDelay: 5,
+  retryBackoff: true,
+  // An active job that stops reporting back (a crashed worker) is retried after this long.
+  expireInSeconds: 15 * 60,
+  // Queued jobs wait up to a year before pg-boss would discard them.
+  retentionDays: 365,
+};
+
+export interface JobQueue {
+  boss: PgBoss;
+  define<T extends object>(definition: QueueDefinition<T>): Promise<void>;
+  send<T extends object>(name: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
+  deadLetterCount(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export async function startQueue(
+  database: DatabaseHandle,
+  options: { runWorkers: boolean; onError: (error: Error) => void },
+): Promise<JobQueue> {
+  const boss = new PgBoss({
+    ...(database.connectionString
+      ? { connectionString: database.connectionString, max: 4 }
+      : { db: database.sql }),
+    schema: 'pgboss',
+    supervise: true,
+    schedule: options.runWorkers,
+    archiveCompletedAfterSeconds: 7 * 24 * 3600,
+    archiveFailedAfterSeconds: 30 * 24 * 3600,
+    deleteAfterDays: 90,
+  });
+  boss.on('error', options.onError);
+  await boss.start();
+  await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 365 });
+  const workers: string[] = [];
+  return {
+    boss,
+    async define(definition) {
+      const queue = {
+        name: definition.name,
+        ...QUEUE_DEFAULTS,
+        ...definition.options,
+        deadLetter: DEAD_LETTER_QUEUE,
+      };
+      if (await boss.getQueue(definition.name)) await boss.updateQueue(definition.name, queue);
+      else await boss.createQueue(definition.name, queue);
+      if (options.runWorkers)
+        workers.push(
+          await boss.work(
+            definition.name,
+            { pollingIntervalSeconds: 1, ...definition.work },
+            definition.handler,
+          ),
+        );
+    },
+    send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),
+    deadLetterCount: () => boss.getQueueSize(DEAD_LETTER_QUEUE),
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}
