@@ -2,6 +2,7 @@
 // security, database, queue, Graph, audit), then identity (auth, roles), then routes and pages.
 // Tests register it with their own config; server.ts boots it for real.
 import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Config } from './config/config.js';
 import auditPlugin from './plugins/audit.js';
 import authPlugin from './plugins/auth.js';
@@ -35,4 +36,5 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(staticPlugin);
 };
 
-export default app;
+// Not encapsulated: whoever registers the app (server, tests) sees its decorators.
+export default fp(app, { name: 'clawback' });

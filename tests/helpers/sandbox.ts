@@ -13,6 +13,8 @@ export interface ControlClient {
   get<T = unknown>(path: string): Promise<T>;
   post<T = unknown>(path: string, body?: unknown): Promise<T>;
   put<T = unknown>(path: string, body?: unknown): Promise<T>;
+  patch<T = unknown>(path: string, body?: unknown): Promise<T>;
+  delete<T = unknown>(path: string): Promise<T>;
   /** A delegated Clawback API token for a demo user. */
   userToken(user: string, client?: 'outlook' | 'teams' | 'office'): Promise<string>;
 }
@@ -32,6 +34,8 @@ export function controlClient(baseUrl: string): ControlClient {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
     put: (path, body) => call('PUT', path, body ?? {}),
+    patch: (path, body) => call('PATCH', path, body ?? {}),
+    delete: (path) => call('DELETE', path),
     userToken: async (user, client) =>
       (await call<{ access_token: string }>('POST', '/token', { user, ...(client ? { client } : {}) }))
         .access_token,

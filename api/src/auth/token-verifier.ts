@@ -74,8 +74,8 @@ export class TokenVerifier {
   ) {
     this.issuer = `${config.authority}/v2.0`;
     this.jwks = createRemoteJWKSet(new URL(`${config.authority}/discovery/v2.0/keys`), {
-      cooldownDuration: 30_000,
-      cacheMaxAge: 10 * 60_000,
+      cooldownDuration: config.jwksCooldownMs,
+      cacheMaxAge: config.jwksCacheMaxAgeMs,
       [customFetch]: fetch,
     });
     this.allowedClients = new Set([

@@ -33,6 +33,9 @@ export interface Config {
   extraCaCert: string | null;
   tls: { cert: string; key: string } | null;
   roleCacheSeconds: number;
+  /** How long fetched signing keys are trusted before a refetch, and the minimum gap between refetches. */
+  jwksCacheMaxAgeMs: number;
+  jwksCooldownMs: number;
   automationAppRole: string;
   rateLimitPerMinute: number;
 }

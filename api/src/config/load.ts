@@ -76,6 +76,8 @@ export function loadConfig(
     extraCaCert: extraCa,
     tls: tlsCert && tlsKey ? { cert: tlsCert, key: tlsKey } : null,
     roleCacheSeconds: env.ROLE_CACHE_SECONDS,
+    jwksCacheMaxAgeMs: 10 * 60_000,
+    jwksCooldownMs: 30_000,
     automationAppRole: env.AUTOMATION_APP_ROLE,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   };
