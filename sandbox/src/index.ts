@@ -88,6 +88,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
   const control = createControlRouter(context, {
     startFaults,
+    summary: () => tenantSummary(context.tenant),
     reset: (seed) => {
       context.tenant = seedTenant(seed);
       return ok(tenantSummary(context.tenant));

@@ -18,6 +18,7 @@ import {
   stringList,
 } from './validate.js';
 import { directoryControlRoutes } from './directory.js';
+import { calendarControlRoutes } from './calendar.js';
 
 export interface ControlHooks {
   /** Replaces the tenant; answers the reset summary. */
@@ -27,6 +28,8 @@ export interface ControlHooks {
     groups?: number;
     mailPerUser?: number;
   }) => SandboxResponse;
+  /** Who is in the tenant (named demo people with their roles). */
+  summary: () => unknown;
   /** Fault configuration given at start, restored by reset. */
   startFaults: FaultConfig;
 }
@@ -59,6 +62,7 @@ export function createControlRouter(sandbox: SandboxContext, hooks: ControlHooks
     });
 
   on('GET', '/app', (request) => ok(appDescription(sandbox, request.origin)));
+  on('GET', '/tenant', () => ok(hooks.summary()));
   on('PUT', '/app', (_request, body) => {
     onlyKeys(body, ['permissions']);
     const permissions = stringList(body, 'permissions', true)!;
@@ -171,6 +175,7 @@ export function createControlRouter(sandbox: SandboxContext, hooks: ControlHooks
   });
 
   for (const route of directoryControlRoutes(sandbox)) on(route.method, route.path, route.handler);
+  for (const route of calendarControlRoutes(sandbox)) on(route.method, route.path, route.handler);
   return router;
 }
 

@@ -98,7 +98,12 @@ export function nextLink(
   for (const [key, value] of request.query)
     if (key !== '$skiptoken' && key !== '$deltatoken') query.append(key, value);
   query.set(tokenName, encodeSkipToken(state));
-  return `${context.baseUrl}${versionlessPath(request.path)}?${query.toString().replace(/\+/g, '%20')}`;
+  // Graph writes system query options with a literal '$' ($skiptoken=...), not %24.
+  const search = query
+    .toString()
+    .replace(/\+/g, '%20')
+    .replace(/(^|&)%24/g, '$1$');
+  return `${context.baseUrl}${versionlessPath(request.path)}?${search}`;
 }
 
 /** The request path without its /v1.0 or /beta prefix. */

@@ -71,11 +71,12 @@ export function createGraphDispatcher(sandbox: SandboxContext, routes: GraphRout
             );
       }
       const faults = sandbox.faults;
-      if (faults.dropRate > 0 && Math.random() < faults.dropRate) {
+      const injected = !route.frontEnd;
+      if (injected && faults.dropRate > 0 && Math.random() < faults.dropRate) {
         sandbox.stats.droppedConnections += 1;
         return 'drop';
       }
-      if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
+      if (injected && faults.errorRate > 0 && Math.random() < faults.errorRate) {
         sandbox.stats.injectedErrors += 1;
         throw Math.random() < 0.5
           ? new GraphError(
@@ -103,7 +104,7 @@ export function createGraphDispatcher(sandbox: SandboxContext, routes: GraphRout
         context.mailboxOwner = owner;
         context.mailbox = sandbox.tenant.mailbox(owner.id);
       }
-      const latency = injectedLatency(faults);
+      const latency = injected ? injectedLatency(faults) : 0;
       if (latency > 0) await sleep(latency);
       const response = await route.handler(request, context);
       return withHeaders(response, baseHeaders, context.prefer);

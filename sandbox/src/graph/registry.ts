@@ -47,6 +47,8 @@ export interface GraphRoute {
   handler: GraphHandler;
   /** API versions that serve it; default v1.0 only. */
   versions?: readonly ('v1.0' | 'beta')[];
+  /** Answered by Graph's front end itself ($batch): no injected faults or latency; inner requests get them. */
+  frontEnd?: boolean;
 }
 
 /** Route segments after /users/{id}/ that Exchange serves, and so are mailbox-throttled. */

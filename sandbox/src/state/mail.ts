@@ -107,11 +107,12 @@ export function deliver(tenant: TenantState, request: DeliveryRequest): Delivery
 
 type NewMessage = Omit<
   StoredMessage,
-  'immutableId' | 'restId' | 'createdDateTime' | 'lastModifiedDateTime' | 'changeKey' | 'seq'
+  'immutableId' | 'restId' | 'createdDateTime' | 'lastModifiedDateTime' | 'changeKey' | 'seq' | 'folderSeq'
 >;
 
 export function storeMessage(tenant: TenantState, mailbox: Mailbox, message: NewMessage): StoredMessage {
   const immutableId = tenant.random.exchangeId('AAkALg');
+  const seq = tenant.nextSeq();
   const stored: StoredMessage = {
     ...message,
     immutableId,
@@ -119,7 +120,8 @@ export function storeMessage(tenant: TenantState, mailbox: Mailbox, message: New
     createdDateTime: message.receivedDateTime,
     lastModifiedDateTime: message.receivedDateTime,
     changeKey: tenant.random.bytes(12).toString('base64'),
-    seq: tenant.nextSeq(),
+    seq,
+    folderSeq: seq,
   };
   mailbox.messages.set(immutableId, stored);
   mailbox.restIdIndex.set(stored.restId, immutableId);
@@ -143,12 +145,13 @@ export function moveMessage(
   folderId: string,
 ): StoredMessage {
   const from = message.folderId;
-  recordRemoval(tenant, mailbox, from, message.immutableId);
+  recordRemoval(tenant, mailbox, from, message.immutableId, message.restId);
   mailbox.restIdIndex.delete(message.restId);
   message.restId = tenant.random.exchangeId('AAMkAG');
   mailbox.restIdIndex.set(message.restId, message.immutableId);
   message.folderId = folderId;
   touch(tenant, message);
+  message.folderSeq = message.seq;
   return message;
 }
 
@@ -158,9 +161,15 @@ export function touch(tenant: TenantState, message: StoredMessage): void {
   message.changeKey = tenant.random.bytes(12).toString('base64');
 }
 
-export function recordRemoval(tenant: TenantState, mailbox: Mailbox, folderId: string, id: string): void {
+export function recordRemoval(
+  tenant: TenantState,
+  mailbox: Mailbox,
+  folderId: string,
+  id: string,
+  restId?: string,
+): void {
   const list = mailbox.removals.get(folderId) ?? [];
-  list.push({ id, seq: tenant.nextSeq() });
+  list.push({ id, ...(restId ? { restId } : {}), seq: tenant.nextSeq() });
   mailbox.removals.set(folderId, list);
 }
 

@@ -14,6 +14,14 @@ import type {
 
 export type DirectoryObjectRef = { kind: 'user'; id: string } | { kind: 'group'; id: string };
 
+/** One membership change of a group, for groups/delta's members@delta. */
+export interface MemberChange {
+  memberId: string;
+  kind: 'user' | 'group';
+  removed: boolean;
+  seq: number;
+}
+
 export class TenantState {
   readonly random: Random;
   readonly users = new Map<string, SandboxUser>();
@@ -23,10 +31,13 @@ export class TenantState {
   readonly apps = new Map<string, SandboxApp>();
   readonly userTombstones: Tombstone[] = [];
   readonly groupTombstones: Tombstone[] = [];
+  /** Group id → its membership changes in seq order (initial members count as added). */
+  readonly memberChanges = new Map<string, MemberChange[]>();
   /** Lower-cased SMTP address or UPN → the object that owns it. */
   private readonly addresses = new Map<string, DirectoryObjectRef>();
   private readonly mailboxes = new Map<string, Mailbox>();
   private sequence = 0;
+  private directoryChanges = 0;
 
   constructor(
     readonly tenantId: string,
@@ -46,6 +57,16 @@ export class TenantState {
     return this.sequence;
   }
 
+  /** Changes with every directory write, so cached directory indexes know when to rebuild. */
+  get directoryVersion(): number {
+    return this.directoryChanges;
+  }
+
+  /** For writes made outside the methods below (directory role membership). */
+  touchDirectory(): void {
+    this.directoryChanges += 1;
+  }
+
   get defaultDomain(): string {
     for (const domain of this.domains.values()) if (domain.isDefault) return domain.id;
     throw new Error('tenant has no default domain');
@@ -55,6 +76,7 @@ export class TenantState {
 
   addUser(user: Omit<SandboxUser, 'seq'>): SandboxUser {
     const stored = { ...user, seq: this.nextSeq() };
+    this.directoryChanges += 1;
     this.users.set(stored.id, stored);
     this.indexAddresses({ kind: 'user', id: stored.id }, [
       stored.userPrincipalName,
@@ -69,6 +91,7 @@ export class TenantState {
     if (!user) throw new Error(`no user ${id}`);
     this.unindexAddresses([user.userPrincipalName, ...addressesOf(user.proxyAddresses)]);
     Object.assign(user, change, { seq: this.nextSeq() });
+    this.directoryChanges += 1;
     this.indexAddresses({ kind: 'user', id }, [user.userPrincipalName, ...addressesOf(user.proxyAddresses)]);
     return user;
   }
@@ -79,6 +102,7 @@ export class TenantState {
     this.unindexAddresses([user.userPrincipalName, ...addressesOf(user.proxyAddresses)]);
     this.users.delete(id);
     this.userTombstones.push({ id, seq: this.nextSeq() });
+    this.directoryChanges += 1;
     for (const group of this.groups.values()) {
       if (group.memberIds.includes(id))
         this.updateGroup(group.id, { memberIds: group.memberIds.filter((m) => m !== id) });
@@ -87,7 +111,9 @@ export class TenantState {
 
   addGroup(group: Omit<SandboxGroup, 'seq'>): SandboxGroup {
     const stored = { ...group, seq: this.nextSeq() };
+    this.directoryChanges += 1;
     this.groups.set(stored.id, stored);
+    this.logMembers(stored.id, [], stored.memberIds, stored.seq);
     this.indexAddresses({ kind: 'group', id: stored.id }, addressesOf(stored.proxyAddresses));
     if (stored.mail) this.indexAddresses({ kind: 'group', id: stored.id }, [stored.mail]);
     return stored;
@@ -96,17 +122,23 @@ export class TenantState {
   updateGroup(id: string, change: Partial<Omit<SandboxGroup, 'id' | 'seq'>>): SandboxGroup {
     const group = this.groups.get(id);
     if (!group) throw new Error(`no group ${id}`);
+    const before = group.memberIds;
     Object.assign(group, change, { seq: this.nextSeq() });
+    this.directoryChanges += 1;
+    if (change.memberIds) this.logMembers(id, before, group.memberIds, group.seq);
     return group;
   }
 
   deleteGroup(id: string): void {
     if (!this.groups.delete(id)) return;
     this.groupTombstones.push({ id, seq: this.nextSeq() });
+    this.memberChanges.delete(id);
+    this.directoryChanges += 1;
   }
 
   addDomain(domain: Omit<SandboxDomain, 'seq'>): SandboxDomain {
     const stored = { ...domain, seq: this.nextSeq() };
+    this.directoryChanges += 1;
     this.domains.set(stored.id, stored);
     return stored;
   }
@@ -186,6 +218,16 @@ export class TenantState {
   }
 
   // ---- internals -------------------------------------------------------------------------------
+
+  private logMembers(groupId: string, before: string[], after: string[], seq: number): void {
+    const old = new Set(before);
+    const now = new Set(after);
+    let log = this.memberChanges.get(groupId);
+    if (!log) this.memberChanges.set(groupId, (log = []));
+    const kind = (id: string) => (this.groups.has(id) ? ('group' as const) : ('user' as const));
+    for (const id of now) if (!old.has(id)) log.push({ memberId: id, kind: kind(id), removed: false, seq });
+    for (const id of old) if (!now.has(id)) log.push({ memberId: id, kind: kind(id), removed: true, seq });
+  }
 
   private indexAddresses(ref: DirectoryObjectRef, addresses: string[]): void {
     for (const address of addresses) this.addresses.set(address.toLowerCase(), ref);

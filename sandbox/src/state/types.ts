@@ -146,6 +146,8 @@ export interface StoredMessage {
   eventId: string | null;
   changeKey: string;
   seq: number;
+  /** Sequence at which the message arrived in its current folder: delta's created vs updated. */
+  folderSeq: number;
 }
 
 export interface SandboxEvent {
@@ -173,8 +175,8 @@ export interface Mailbox {
   /** REST id → immutable id, for ids handed out before a move. */
   restIdIndex: Map<string, string>;
   events: Map<string, SandboxEvent>;
-  /** Removals per folder, for message delta: folderId → [immutableId, seq]. */
-  removals: Map<string, { id: string; seq: number }[]>;
+  /** Removals per folder, for message delta: folderId → [immutableId, REST id it had there, seq]. */
+  removals: Map<string, { id: string; restId?: string; seq: number }[]>;
 }
 
 export interface Tombstone {
