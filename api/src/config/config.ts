@@ -11,6 +11,8 @@ export interface AppCredentials {
 
 export interface Config {
   mode: 'sandbox' | 'production';
+  /** The local sandbox's origin in sandbox mode (for the harness and sign-in picker), else null. */
+  sandboxUrl: string | null;
   role: 'api' | 'worker' | 'all';
   host: string;
   port: number;

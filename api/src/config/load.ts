@@ -54,6 +54,7 @@ export function loadConfig(
   const audiences = [clientId, env.API_AUDIENCE ?? fromSandbox?.apiIdentifierUri ?? `api://${clientId}`];
   return {
     mode: env.CLAWBACK_MODE,
+    sandboxUrl: fromSandbox ? new URL(fromSandbox.authority).origin : null,
     role: env.CLAWBACK_ROLE,
     host: env.HOST ?? (env.CLAWBACK_MODE === 'sandbox' ? '127.0.0.1' : '0.0.0.0'),
     port: env.PORT,

@@ -18,7 +18,9 @@ export class ImmutableIdHandler implements Middleware {
       const prefer = headers.get('Prefer');
       if (!prefer?.includes('IdType='))
         headers.set('Prefer', prefer ? `${prefer}, ${IMMUTABLE_ID_PREFERENCE}` : IMMUTABLE_ID_PREFERENCE);
-      options.headers = Object.fromEntries(headers.entries());
+      const plain: Record<string, string> = {};
+      headers.forEach((value, name) => (plain[name] = value));
+      options.headers = plain;
     }
     await this.next!.execute(context);
   }

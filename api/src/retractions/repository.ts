@@ -1,0 +1,263 @@
+// Storage of retractions and their per-mailbox state machines. Transitions are conditional updates
+// (WHERE status IN ...), so concurrent workers and API processes never move a row backwards.
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.js';
+import { retractionEvidence, retractionMailboxes, retractions } from '../db/schema/index.js';
+
+export type RetractionRow = typeof retractions.$inferSelect;
+export type NewRetraction = typeof retractions.$inferInsert;
+export type MailboxRow = typeof retractionMailboxes.$inferSelect;
+export type NewMailboxRow = Omit<typeof retractionMailboxes.$inferInsert, 'updatedAt'>;
+
+export const ACTIVE_STATUSES = ['planning', 'awaitingApproval', 'running'] as const;
+export const OPEN_MAILBOX_STATES = ['planned', 'pending', 'acting'] as const;
+
+export interface StateCounts {
+  [state: string]: number;
+}
+
+export function createRetractionRepository(db: Database) {
+  return {
+    /** Inserts unless the idempotency key or the one-live-retraction-per-message rule says otherwise. */
+    async insert(row: NewRetraction): Promise<{ row: RetractionRow; created: boolean }> {
+      const inserted = await db.insert(retractions).values(row).onConflictDoNothing().returning();
+      if (inserted[0]) return { row: inserted[0], created: true };
+      const existing =
+        (row.idempotencyKey ? await this.byIdempotencyKey(row.tenantId, row.idempotencyKey) : null) ??
+        (await this.activeFor(row.tenantId, row.internetMessageId, row.kind));
+      if (!existing) throw new Error('retraction insert conflicted but no conflicting row was found');
+      return { row: existing, created: false };
+    },
+
+    async byIdempotencyKey(tenantId: string, key: string): Promise<RetractionRow | null> {
+      const [row] = await db
+        .select()
+        .from(retractions)
+        .where(and(eq(retractions.tenantId, tenantId), eq(retractions.idempotencyKey, key)));
+      return row ?? null;
+    },
+
+    async activeFor(
+      tenantId: string,
+      internetMessageId: string,
+      kind: 'retract' | 'undo',
+    ): Promise<RetractionRow | null> {
+      const [row] = await db
+        .select()
+        .from(retractions)
+        .where(
+          and(
+            eq(retractions.tenantId, tenantId),
+            eq(retractions.internetMessageId, internetMessageId),
+            eq(retractions.kind, kind),
+            eq(retractions.dryRun, false),
+            inArray(retractions.status, [...ACTIVE_STATUSES]),
+          ),
+        );
+      return row ?? null;
+    },
+
+    async get(tenantId: string, id: string): Promise<RetractionRow | null> {
+      const [row] = await db
+        .select()
+        .from(retractions)
+        .where(and(eq(retractions.tenantId, tenantId), eq(retractions.id, id)));
+      return row ?? null;
+    },
+
+    async byId(id: string): Promise<RetractionRow | null> {
+      const [row] = await db.select().from(retractions).where(eq(retractions.id, id));
+      return row ?? null;
+    },
+
+    async list(
+      tenantId: string,
+      filter: { status?: string; internetMessageId?: string; before?: Date },
+      limit: number,
+    ) {
+      const conditions = [eq(retractions.tenantId, tenantId)];
+      if (filter.status) conditions.push(eq(retractions.status, filter.status));
+      if (filter.internetMessageId)
+        conditions.push(eq(retractions.internetMessageId, filter.internetMessageId));
+      if (filter.before) conditions.push(lt(retractions.createdAt, filter.before));
+      return db
+        .select()
+        .from(retractions)
+        .where(and(...conditions))
+        .orderBy(desc(retractions.createdAt))
+        .limit(limit);
+    },
+
+    /** Moves a retraction from one of `from` to a new status; null when it was not in `from`. */
+    async transition(
+      id: string,
+      from: readonly string[],
+      change: Partial<NewRetraction>,
+      tx?: Executor,
+    ): Promise<RetractionRow | null> {
+      const [row] = await (tx ?? db)
+        .update(retractions)
+        .set(change)
+        .where(and(eq(retractions.id, id), inArray(retractions.status, [...from])))
+        .returning();
+      return row ?? null;
+    },
+
+    async update(id: string, change: Partial<NewRetraction>, tx?: Executor): Promise<void> {
+      await (tx ?? db).update(retractions).set(change).where(eq(retractions.id, id));
+    },
+
+    async insertMailboxes(rows: NewMailboxRow[], tx?: Executor): Promise<void> {
+      const now = new Date();
+      for (let i = 0; i < rows.length; i += 500) {
+        await (tx ?? db)
+          .insert(retractionMailboxes)
+          .values(rows.slice(i, i + 500).map((row) => ({ ...row, updatedAt: now })))
+          .onConflictDoNothing();
+      }
+    },
+
+    async mailboxes(retractionId: string, mailboxIds: string[]): Promise<MailboxRow[]> {
+      if (mailboxIds.length === 0) return [];
+      return db
+        .select()
+        .from(retractionMailboxes)
+        .where(
+          and(
+            eq(retractionMailboxes.retractionId, retractionId),
+            inArray(retractionMailboxes.mailboxId, mailboxIds),
+          ),
+        );
+    },
+
+    async mailboxIdsInState(retractionId: string, states: readonly string[]): Promise<string[]> {
+      const rows = await db
+        .select({ id: retractionMailboxes.mailboxId })
+        .from(retractionMailboxes)
+        .where(
+          and(
+            eq(retractionMailboxes.retractionId, retractionId),
+            inArray(retractionMailboxes.state, [...states]),
+          ),
+        );
+      return rows.map((r) => r.id);
+    },
+
+    /** Marks rows as being acted on; returns them as they were before (to see crash leftovers). */
+    async claim(retractionId: string, mailboxIds: string[]): Promise<MailboxRow[]> {
+      return db.transaction(async (tx) => {
+        const before = await tx
+          .select()
+          .from(retractionMailboxes)
+          .where(
+            and(
+              eq(retractionMailboxes.retractionId, retractionId),
+              inArray(retractionMailboxes.mailboxId, mailboxIds),
+              inArray(retractionMailboxes.state, ['pending', 'acting']),
+            ),
+          )
+          .for('update');
+        if (before.length)
+          await tx
+            .update(retractionMailboxes)
+            .set({
+              state: 'acting',
+              attempts: sql`${retractionMailboxes.attempts} + 1`,
+              updatedAt: new Date(),
+            })
+            .where(
+              and(
+                eq(retractionMailboxes.retractionId, retractionId),
+                inArray(
+                  retractionMailboxes.mailboxId,
+                  before.map((r) => r.mailboxId),
+                ),
+              ),
+            );
+        return before;
+      });
+    },
+
+    async saveMailbox(
+      row: Pick<MailboxRow, 'retractionId' | 'mailboxId' | 'state' | 'reason' | 'copies'>,
+      tx?: Executor,
+    ): Promise<void> {
+      await (tx ?? db)
+        .update(retractionMailboxes)
+        .set({ state: row.state, reason: row.reason, copies: row.copies, updatedAt: new Date() })
+        .where(
+          and(
+            eq(retractionMailboxes.retractionId, row.retractionId),
+            eq(retractionMailboxes.mailboxId, row.mailboxId),
+          ),
+        );
+    },
+
+    async setStates(
+      retractionId: string,
+      from: readonly string[],
+      state: string,
+      reason: string | null,
+      tx?: Executor,
+    ): Promise<number> {
+      const rows = await (tx ?? db)
+        .update(retractionMailboxes)
+        .set({ state, reason, updatedAt: new Date() })
+        .where(
+          and(
+            eq(retractionMailboxes.retractionId, retractionId),
+            inArray(retractionMailboxes.state, [...from]),
+          ),
+        )
+        .returning({ id: retractionMailboxes.mailboxId });
+      return rows.length;
+    },
+
+    async counts(retractionId: string): Promise<StateCounts> {
+      const rows = await db
+        .select({ state: retractionMailboxes.state, count: sql<number>`count(*)::int` })
+        .from(retractionMailboxes)
+        .where(eq(retractionMailboxes.retractionId, retractionId))
+        .groupBy(retractionMailboxes.state);
+      return Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
+    },
+
+    async mailboxPage(
+      retractionId: string,
+      filter: { state?: string; after?: string },
+      limit: number,
+    ): Promise<MailboxRow[]> {
+      const conditions = [eq(retractionMailboxes.retractionId, retractionId)];
+      if (filter.state) conditions.push(eq(retractionMailboxes.state, filter.state));
+      if (filter.after) conditions.push(gt(retractionMailboxes.mailboxUpn, filter.after));
+      return db
+        .select()
+        .from(retractionMailboxes)
+        .where(and(...conditions))
+        .orderBy(asc(retractionMailboxes.mailboxUpn))
+        .limit(limit);
+    },
+
+    async saveEvidence(evidence: typeof retractionEvidence.$inferInsert): Promise<void> {
+      await db.insert(retractionEvidence).values(evidence).onConflictDoNothing();
+    },
+
+    async hasEvidence(retractionId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: retractionEvidence.retractionId })
+        .from(retractionEvidence)
+        .where(eq(retractionEvidence.retractionId, retractionId));
+      return !!row;
+    },
+
+    async evidence(retractionId: string) {
+      const [row] = await db
+        .select()
+        .from(retractionEvidence)
+        .where(eq(retractionEvidence.retractionId, retractionId));
+      return row ?? null;
+    },
+  };
+}
+
+export type RetractionRepository = ReturnType<typeof createRetractionRepository>;
