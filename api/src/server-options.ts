@@ -37,6 +37,8 @@ export function serverOptions(
               : {}),
           },
     bodyLimit: 1024 * 1024,
+    // Start-up applies migrations and creates job queues; an embedded store on a busy machine is slow.
+    pluginTimeout: 120_000,
     connectionTimeout: 60_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 72_000,

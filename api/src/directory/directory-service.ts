@@ -26,3 +26,10 @@ export interface DirectoryService {
   publishedMailboxes(tenantId: string, pageSize: number): AsyncIterable<MailboxRef[]>;
   publishedDomains(tenantId: string): Promise<string[]>;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Provided by the directory plugin. */
+    directory: DirectoryService;
+  }
+}

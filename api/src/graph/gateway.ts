@@ -12,7 +12,7 @@ import {
 import type { Config } from '../config/config.js';
 import { GraphExecutor } from './executor.js';
 import { createOutboundHttp, type OutboundHttp } from './http.js';
-import { FetchHandler, ImmutableIdHandler } from './middleware.js';
+import { FetchHandler, ImmutableIdHandler, withImmutableIds } from './middleware.js';
 import { msalNetworkModule } from './msal-network.js';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -50,7 +50,9 @@ export class GraphGateway {
       customHosts,
       middleware: this.chain(false),
     });
-    this.executor = new GraphExecutor((requests) => raw.api('/$batch').post({ requests }));
+    this.executor = new GraphExecutor((requests) =>
+      raw.api('/$batch').post({ requests: requests.map(withImmutableIds) }),
+    );
   }
 
   /** An app-only Graph token; `fresh` bypasses MSAL's cache (permission changes show at once). */

@@ -14,6 +14,8 @@ export interface QueueDefinition<T extends object> {
     Pick<PgBoss.Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'policy'>
   >;
   work?: PgBoss.WorkOptions;
+  /** Workers polling this queue in each worker process (jobs handled at once). */
+  workers?: number;
 }
 
 const QUEUE_DEFAULTS = {
@@ -64,11 +66,12 @@ export async function startQueue(
       };
       if (await boss.getQueue(definition.name)) await boss.updateQueue(definition.name, queue);
       else await boss.createQueue(definition.name, queue);
-      if (options.runWorkers)
+      if (!options.runWorkers) return;
+      for (let i = 0; i < (definition.workers ?? 1); i += 1)
         workers.push(
           await boss.work(
             definition.name,
-            { pollingIntervalSeconds: 1, ...definition.work },
+            { pollingIntervalSeconds: 0.5, batchSize: 1, ...definition.work },
             definition.handler,
           ),
         );

@@ -1,0 +1,204 @@
+// The blast radius: every candidate mailbox searched live for the message (all folders but the
+// purges folder), with the folders its copies sit in, whether they were read, and the folder the
+// action will move them to. Nothing is changed here.
+import { ACTION_DESTINATIONS, type RetractionAction } from '@clawback/shared';
+import type { CopyState, PlanTotals } from '../db/schema/index.js';
+import type { MailboxRef } from '../directory/directory-service.js';
+import type { GraphCallResult, GraphExecutor } from '../graph/executor.js';
+import {
+  failureReason,
+  folderCall,
+  searchCall,
+  searchDeletedCall,
+  skipReason,
+  type RetractionCall,
+} from './graph-calls.js';
+
+export interface PlannedMailbox {
+  mailbox: MailboxRef;
+  state: 'planned' | 'notFound' | 'alreadyInTarget' | 'skipped' | 'failed';
+  reason: string | null;
+  copies: CopyState[];
+  targetFolderId: string | null;
+  /** Header recipients seen on a found copy (for later rescans). */
+  recipients: string[];
+}
+
+interface FoundMessage {
+  id: string;
+  /** Found in Recoverable Items (already soft-deleted). */
+  recoverable?: boolean;
+  parentFolderId?: string;
+  isRead?: boolean;
+  receivedDateTime?: string;
+  toRecipients?: { emailAddress?: { address?: string } }[];
+  ccRecipients?: { emailAddress?: { address?: string } }[];
+}
+
+interface Collected {
+  messages: FoundMessage[];
+  inboxId: string | null;
+  target: { id: string; name: string } | null;
+  skip: string | null;
+  failure: string | null;
+}
+
+export async function planMailboxes(
+  executor: GraphExecutor,
+  mailboxes: MailboxRef[],
+  internetMessageId: string,
+  action: RetractionAction,
+): Promise<PlannedMailbox[]> {
+  const planned: PlannedMailbox[] = [];
+  const searchable: MailboxRef[] = [];
+  for (const mailbox of mailboxes) {
+    if (!mailbox.published) planned.push(skipped(mailbox, 'notPublished'));
+    else if (mailbox.kind === 'none') planned.push(skipped(mailbox, 'noMailbox'));
+    else searchable.push(mailbox);
+  }
+  const collected = await searchAll(executor, searchable, internetMessageId, action);
+  const names = await folderNames(executor, collected);
+  for (const mailbox of searchable) planned.push(toPlan(mailbox, collected.get(mailbox.id)!, names, action));
+  return planned;
+}
+
+function skipped(mailbox: MailboxRef, reason: string): PlannedMailbox {
+  return { mailbox, state: 'skipped', reason, copies: [], targetFolderId: null, recipients: [] };
+}
+
+async function searchAll(
+  executor: GraphExecutor,
+  mailboxes: MailboxRef[],
+  internetMessageId: string,
+  action: RetractionAction,
+) {
+  const destination = ACTION_DESTINATIONS[action];
+  const calls: RetractionCall[] = [];
+  for (const { id } of mailboxes) {
+    calls.push(searchCall(id, internetMessageId), folderCall(id, 'inbox', 'inbox'));
+    if (destination) calls.push(folderCall(id, destination, 'target'));
+    else calls.push(searchDeletedCall(id, internetMessageId));
+  }
+  const collected = new Map<string, Collected>(
+    mailboxes.map((m) => [m.id, { messages: [], inboxId: null, target: null, skip: null, failure: null }]),
+  );
+  for (const result of await executor.run(calls)) record(collected.get(result.call.mailbox)!, result);
+  return collected;
+}
+
+function record(entry: Collected, result: GraphCallResult<RetractionCall>): void {
+  const body = result.body as { value?: FoundMessage[]; id?: string; displayName?: string };
+  if (result.status >= 400) {
+    // A folder lookup failing does not stop the search; a search failing does.
+    if (result.call.purpose === 'search' || result.call.purpose === 'searchDeleted') {
+      entry.skip ??= skipReason(result.status, result.body);
+      if (!entry.skip) entry.failure ??= `search failed: ${failureReason(result.status, result.body)}`;
+    }
+    return;
+  }
+  switch (result.call.purpose) {
+    case 'search':
+    case 'searchDeleted':
+      for (const message of body.value ?? [])
+        if (!entry.messages.some((m) => m.id === message.id))
+          entry.messages.push({ ...message, recoverable: result.call.purpose === 'searchDeleted' });
+      break;
+    case 'inbox':
+      entry.inboxId = body.id ?? null;
+      break;
+    case 'target':
+      entry.target = body.id ? { id: body.id, name: result.call.ref! } : null;
+      break;
+  }
+}
+
+/** Display names of folders that are neither the inbox nor the target, one lookup per folder. */
+async function folderNames(
+  executor: GraphExecutor,
+  collected: Map<string, Collected>,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const calls: RetractionCall[] = [];
+  for (const [mailboxId, entry] of collected) {
+    const known = new Set([entry.inboxId, entry.target?.id]);
+    const unknown = new Set(
+      entry.messages
+        .filter((m) => !m.recoverable)
+        .map((m) => m.parentFolderId)
+        .filter((id): id is string => !!id && !known.has(id)),
+    );
+    for (const folderId of unknown) calls.push(folderCall(mailboxId, folderId, 'folderName'));
+  }
+  for (const result of await executor.run(calls)) {
+    const body = result.body as { displayName?: string };
+    if (result.status === 200 && body.displayName)
+      names.set(`${result.call.mailbox}|${result.call.ref}`, body.displayName);
+  }
+  return names;
+}
+
+function toPlan(
+  mailbox: MailboxRef,
+  entry: Collected,
+  names: Map<string, string>,
+  action: RetractionAction,
+): PlannedMailbox {
+  const recipients = entry.messages
+    .flatMap((m) =>
+      [...(m.toRecipients ?? []), ...(m.ccRecipients ?? [])].map((r) => r.emailAddress?.address ?? ''),
+    )
+    .filter(Boolean);
+  if (entry.skip) return { ...skipped(mailbox, entry.skip), recipients };
+  if (entry.failure && entry.messages.length === 0)
+    return { mailbox, state: 'failed', reason: entry.failure, copies: [], targetFolderId: null, recipients };
+  const targetId = entry.target?.id ?? null;
+  const folderName = (message: FoundMessage) => {
+    if (message.recoverable) return 'recoverableitemsdeletions';
+    if (!message.parentFolderId) return null;
+    if (message.parentFolderId === entry.inboxId) return 'inbox';
+    if (message.parentFolderId === targetId) return entry.target!.name;
+    return names.get(`${mailbox.id}|${message.parentFolderId}`) ?? 'other';
+  };
+  const copies: CopyState[] = entry.messages.map((m) => ({
+    id: m.id,
+    folderId: m.parentFolderId ?? null,
+    folder: folderName(m),
+    isRead: m.isRead ?? null,
+    receivedAt: m.receivedDateTime ?? null,
+  }));
+  if (copies.length === 0)
+    return { mailbox, state: 'notFound', reason: null, copies, targetFolderId: targetId, recipients };
+  const allInTarget = ACTION_DESTINATIONS[action] !== null && copies.every((c) => c.folderId === targetId);
+  return {
+    mailbox,
+    state: allInTarget ? 'alreadyInTarget' : 'planned',
+    reason: null,
+    copies,
+    targetFolderId: targetId,
+    recipients,
+  };
+}
+
+export function planTotals(planned: PlannedMailbox[], notes: string[]): PlanTotals {
+  const byFolder: Record<string, number> = {};
+  let copies = 0;
+  let read = 0;
+  for (const mailbox of planned) {
+    for (const copy of mailbox.copies) {
+      copies += 1;
+      if (copy.isRead) read += 1;
+      const folder = copy.folder ?? 'unknown';
+      byFolder[folder] = (byFolder[folder] ?? 0) + 1;
+    }
+  }
+  return {
+    mailboxes: planned.length,
+    withCopies: planned.filter((m) => m.copies.length > 0).length,
+    copies,
+    read,
+    unread: copies - read,
+    byFolder,
+    skipped: planned.filter((m) => m.state === 'skipped').length,
+    notes,
+  };
+}

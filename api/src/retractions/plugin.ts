@@ -1,0 +1,68 @@
+import fp from 'fastify-plugin';
+import { createMessageIndex, type MessageIndex } from '../messages/message-index.js';
+import { createPolicyRepository } from '../policies/policy-repository.js';
+import { createPolicyService, type PolicyService } from '../policies/policy-service.js';
+import { QUEUES, type CampaignLookup, type ExecuteJob, type PlanJob, type RescanJob } from './deps.js';
+import { createRetractionRepository } from './repository.js';
+import { createRunner } from './runner.js';
+import { createRetractionService, type RetractionService } from './service.js';
+import { createVerdictListener, type VerdictListener } from './verdicts.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    retractions: RetractionService;
+    policies: PolicyService;
+    verdicts: VerdictListener;
+    messageIndex: MessageIndex;
+  }
+}
+
+/** The retraction engine, its jobs, the auto-retraction policy and the verdict hook. */
+export default fp(
+  async (fastify) => {
+    const messageIndex = fastify.hasDecorator('messageIndex')
+      ? fastify.messageIndex
+      : createMessageIndex(fastify.database.db);
+    if (!fastify.hasDecorator('messageIndex')) fastify.decorate('messageIndex', messageIndex);
+    const policies = createPolicyService(createPolicyRepository(fastify.database.db));
+    const deps = {
+      repository: createRetractionRepository(fastify.database.db),
+      graph: fastify.graph,
+      directory: fastify.directory,
+      index: messageIndex,
+      audit: fastify.audit,
+      queue: fastify.queue,
+      policies,
+      campaigns: () =>
+        fastify.hasDecorator('campaignLookup')
+          ? (fastify as unknown as { campaignLookup: CampaignLookup }).campaignLookup
+          : null,
+      log: fastify.log,
+    };
+    const runner = createRunner(deps);
+    const service = createRetractionService(deps, runner);
+    fastify.decorate('retractions', service);
+    fastify.decorate('policies', policies);
+    fastify.decorate('verdicts', createVerdictListener(policies, service));
+
+    await fastify.queue.define<PlanJob>({
+      name: QUEUES.plan,
+      handler: async ([job]) => runner.plan(job!.data),
+      options: { expireInSeconds: 15 * 60 },
+      workers: 2,
+    });
+    // Short expiry: a worker killed mid-chunk has its chunk retried within a minute.
+    await fastify.queue.define<ExecuteJob>({
+      name: QUEUES.execute,
+      handler: async ([job]) => runner.execute(job!.data),
+      options: { expireInSeconds: 60, retryLimit: 20, retryDelay: 2 },
+      workers: 8,
+    });
+    await fastify.queue.define<RescanJob>({
+      name: QUEUES.rescan,
+      handler: async ([job]) => void (await runner.rescan(job!.data)),
+      workers: 1,
+    });
+  },
+  { name: 'retractions', dependencies: ['db', 'graph', 'queue', 'audit', 'directory'] },
+);

@@ -1,0 +1,351 @@
+// The retraction's background steps, each a pg-boss job: plan (search every candidate mailbox),
+// execute (one chunk of mailboxes), rescan (late copies while armed). Every step is idempotent: a
+// job retried after a crash picks up where the state in the database says it is.
+import { createHash } from 'node:crypto';
+import type { AutoRetractionPolicy, RetractionAction } from '@clawback/shared';
+import type { AuditInput } from '../audit/audit-repository.js';
+import type { MessageCopyInput } from '../messages/message-index.js';
+import { findCandidates } from './candidates.js';
+import {
+  CHUNK_SIZE,
+  QUEUES,
+  type ExecuteJob,
+  type PlanJob,
+  type RescanJob,
+  type RetractionDeps,
+} from './deps.js';
+import { actOnMailboxes, type MailboxOutcome } from './execute.js';
+import { mimePath } from './graph-calls.js';
+import { planMailboxes, planTotals, type PlannedMailbox } from './planner.js';
+import { OPEN_MAILBOX_STATES, type RetractionRow } from './repository.js';
+
+export function createRunner(deps: RetractionDeps) {
+  const { repository, audit, queue } = deps;
+  const system = (
+    row: RetractionRow,
+  ): Pick<AuditInput, 'tenantId' | 'actorType' | 'actorId' | 'actorName'> => ({
+    tenantId: row.tenantId,
+    actorType: 'system',
+    actorId: row.requestedBy,
+    actorName: row.requestedByName,
+  });
+
+  async function search(
+    row: RetractionRow,
+    recipients: string[],
+  ): Promise<{ planned: PlannedMailbox[]; notes: string[] }> {
+    const candidates = await findCandidates(deps.directory, deps.index, {
+      tenantId: row.tenantId,
+      internetMessageId: row.internetMessageId,
+      recipients,
+      sender: row.sender,
+      scope: row.scope,
+    });
+    const planned = await planMailboxes(
+      deps.graph.executor,
+      candidates.mailboxes,
+      row.internetMessageId,
+      row.action as RetractionAction,
+    );
+    await deps.index.upsert(indexRows(row, planned));
+    return { planned, notes: candidates.notes };
+  }
+
+  async function plan(job: PlanJob): Promise<void> {
+    const row = await repository.byId(job.retractionId);
+    if (!row || row.status !== 'planning') return;
+    const { planned, notes } = await search(row, job.recipients);
+    await repository.insertMailboxes(
+      planned.map((p) => ({
+        retractionId: row.id,
+        tenantId: row.tenantId,
+        mailboxId: p.mailbox.id,
+        mailboxUpn: p.mailbox.upn,
+        state: p.state,
+        reason: p.reason,
+        copies: p.copies,
+        targetFolderId: p.targetFolderId,
+      })),
+    );
+    const totals = planTotals(planned, notes);
+    if (row.action === 'hardDelete' && !row.dryRun) await captureEvidence(row, planned);
+    const policy = await deps.policies.policy(row.tenantId);
+    const approvalReasons =
+      row.dryRun || row.kind === 'undo'
+        ? []
+        : approvalNeeded(policy, row.action as RetractionAction, totals.withCopies);
+    await audit.record({
+      ...system(row),
+      action: 'retraction.planned',
+      outcome: 'success',
+      targetType: 'retraction',
+      targetId: row.id,
+      details: { ...totals },
+    });
+    if (row.dryRun) {
+      await repository.transition(row.id, ['planning'], {
+        status: 'completed',
+        plan: totals,
+        completedAt: new Date(),
+      });
+    } else if (approvalReasons.length) {
+      const expires = new Date(Date.now() + policy.approvalExpiryHours * 3600_000);
+      await repository.transition(row.id, ['planning'], {
+        status: 'awaitingApproval',
+        plan: totals,
+        approvalRequired: true,
+        approvalReasons,
+        approvalExpiresAt: expires,
+      });
+      await audit.record({
+        ...system(row),
+        action: 'retraction.awaitingApproval',
+        outcome: 'success',
+        targetType: 'retraction',
+        targetId: row.id,
+        details: { reasons: approvalReasons },
+      });
+    } else {
+      await repository.update(row.id, { plan: totals });
+      await start(row.id, ['planning'], policy);
+    }
+  }
+
+  /** planning/awaitingApproval → running: planned mailboxes become pending and are fanned out. */
+  async function start(
+    id: string,
+    from: readonly string[],
+    policy: AutoRetractionPolicy,
+    change: Partial<RetractionRow> = {},
+  ): Promise<RetractionRow | null> {
+    const armedUntil = policy.armedHours > 0 ? new Date(Date.now() + policy.armedHours * 3600_000) : null;
+    const row = await repository.transition(id, from, {
+      status: 'running',
+      startedAt: new Date(),
+      armedUntil,
+      ...change,
+    });
+    if (!row) return null;
+    await repository.setStates(id, ['planned'], 'pending', null);
+    await fanOut(row);
+    for (const [round, minutes] of policy.rescanMinutes.entries())
+      if (armedUntil && Date.now() + minutes * 60_000 <= armedUntil.getTime())
+        await queue.send(QUEUES.rescan, { retractionId: id, round: round + 1 } satisfies RescanJob, {
+          startAfter: minutes * 60,
+        });
+    await audit.record({
+      ...system(row),
+      action: 'retraction.started',
+      outcome: 'success',
+      targetType: 'retraction',
+      targetId: id,
+      details: { action: row.action },
+    });
+    return maybeComplete(row.id);
+  }
+
+  async function fanOut(row: RetractionRow): Promise<void> {
+    const ids = await repository.mailboxIdsInState(row.id, ['pending', 'acting']);
+    for (let i = 0; i < ids.length; i += CHUNK_SIZE)
+      await queue.send(QUEUES.execute, {
+        retractionId: row.id,
+        mailboxIds: ids.slice(i, i + CHUNK_SIZE),
+      } satisfies ExecuteJob);
+  }
+
+  async function execute(job: ExecuteJob): Promise<void> {
+    const row = await repository.byId(job.retractionId);
+    if (!row || row.status !== 'running') return;
+    const claimed = await repository.claim(row.id, job.mailboxIds);
+    if (claimed.length === 0) return;
+    const outcomes = await actOnMailboxes(deps.graph.executor, row, claimed);
+    await record(row, outcomes);
+    await maybeComplete(row.id);
+  }
+
+  async function record(row: RetractionRow, outcomes: MailboxOutcome[]): Promise<void> {
+    for (const outcome of outcomes)
+      await repository.saveMailbox({
+        retractionId: row.id,
+        mailboxId: outcome.row.mailboxId,
+        state: outcome.state,
+        reason: outcome.reason,
+        copies: outcome.copies,
+      });
+    await audit.recordMany(
+      outcomes.map((o) => ({
+        ...system(row),
+        action: `retraction.mailbox.${o.state}`,
+        outcome: o.state === 'failed' ? 'failure' : 'success',
+        targetType: 'mailbox',
+        targetId: o.row.mailboxUpn,
+        details: {
+          retractionId: row.id,
+          action: row.action,
+          kind: row.kind,
+          copies: o.copies.length,
+          reason: o.reason,
+        },
+      })),
+    );
+    const moved = outcomes.flatMap((o) =>
+      o.copies.filter((c) => c.outcome === 'done').map((c) => ({ mailboxId: o.row.mailboxId, copy: c })),
+    );
+    for (const { mailboxId, copy } of moved)
+      if (copy.resultFolderId === null) await deps.index.markRemoved(row.tenantId, mailboxId, copy.id);
+  }
+
+  /** running → completed / completedWithErrors once no mailbox is open. */
+  async function maybeComplete(id: string): Promise<RetractionRow | null> {
+    const counts = await repository.counts(id);
+    const open = OPEN_MAILBOX_STATES.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
+    if (open > 0) return repository.byId(id);
+    const status = (counts.failed ?? 0) > 0 ? 'completedWithErrors' : 'completed';
+    const done = await repository.transition(id, ['running'], { status, completedAt: new Date() });
+    if (done)
+      await audit.record({
+        ...system(done),
+        action: `retraction.${status}`,
+        outcome: status === 'completed' ? 'success' : 'failure',
+        targetType: 'retraction',
+        targetId: id,
+        details: { counts },
+      });
+    return done ?? repository.byId(id);
+  }
+
+  /** While armed, search again: copies that arrived late are added and acted on. */
+  async function rescan(job: RescanJob, options: { manual?: boolean } = {}): Promise<{ added: number }> {
+    const row = await repository.byId(job.retractionId);
+    if (
+      !row ||
+      row.dryRun ||
+      row.kind !== 'retract' ||
+      !['running', 'completed', 'completedWithErrors'].includes(row.status)
+    )
+      return { added: 0 };
+    // Scheduled rescans stop when the armed window closes; an admin may always search again.
+    if (!options.manual && (!row.armedUntil || row.armedUntil.getTime() < Date.now())) return { added: 0 };
+    const { planned } = await search(row, []);
+    const known = new Map(
+      (
+        await repository.mailboxes(
+          row.id,
+          planned.map((p) => p.mailbox.id),
+        )
+      ).map((m) => [m.mailboxId, m]),
+    );
+    let added = 0;
+    for (const mailbox of planned.filter((p) => p.state === 'planned')) {
+      const existing = known.get(mailbox.mailbox.id);
+      const fresh = mailbox.copies.filter((copy) => !existing?.copies.some((c) => c.id === copy.id));
+      if (fresh.length === 0) continue;
+      added += fresh.length;
+      if (existing)
+        await repository.saveMailbox({
+          retractionId: row.id,
+          mailboxId: existing.mailboxId,
+          state: 'pending',
+          reason: null,
+          copies: [...existing.copies, ...fresh],
+        });
+      else
+        await repository.insertMailboxes([
+          {
+            retractionId: row.id,
+            tenantId: row.tenantId,
+            mailboxId: mailbox.mailbox.id,
+            mailboxUpn: mailbox.mailbox.upn,
+            state: 'pending',
+            reason: null,
+            copies: fresh,
+            targetFolderId: mailbox.targetFolderId,
+            foundInRound: job.round,
+          },
+        ]);
+    }
+    await repository.update(row.id, { rescans: row.rescans + 1 });
+    await audit.record({
+      ...system(row),
+      action: 'retraction.rescanned',
+      outcome: 'success',
+      targetType: 'retraction',
+      targetId: row.id,
+      details: { round: job.round, added },
+    });
+    if (added > 0) {
+      const reopened =
+        (await repository.transition(row.id, ['completed', 'completedWithErrors'], {
+          status: 'running',
+          completedAt: null,
+        })) ?? row;
+      await fanOut(reopened);
+    }
+    return { added };
+  }
+
+  async function captureEvidence(row: RetractionRow, planned: PlannedMailbox[]): Promise<void> {
+    const first = planned.find((p) => p.copies.length > 0);
+    if (!first || (await repository.hasEvidence(row.id))) return;
+    const stream = (await deps.graph.client
+      .api(mimePath(first.mailbox.id, first.copies[0]!.id))
+      .getStream()) as AsyncIterable<Uint8Array>;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+    const mime = Buffer.concat(chunks);
+    const sha256 = createHash('sha256').update(mime).digest('hex');
+    await repository.saveEvidence({
+      retractionId: row.id,
+      tenantId: row.tenantId,
+      mailboxId: first.mailbox.id,
+      messageId: first.copies[0]!.id,
+      mime,
+      sha256,
+      capturedAt: new Date(),
+    });
+    await audit.record({
+      ...system(row),
+      action: 'retraction.evidenceCaptured',
+      outcome: 'success',
+      targetType: 'retraction',
+      targetId: row.id,
+      details: { sha256, bytes: mime.length, mailbox: first.mailbox.upn },
+    });
+  }
+
+  return { plan, start, execute, rescan, maybeComplete };
+}
+
+export function approvalNeeded(
+  policy: AutoRetractionPolicy,
+  action: RetractionAction,
+  mailboxes: number,
+): string[] {
+  const reasons: string[] = [];
+  if (policy.requireApproval.includes(action)) reasons.push(`policy requires approval for ${action}`);
+  if (mailboxes > policy.approvalMailboxThreshold)
+    reasons.push(`reaches ${mailboxes} mailboxes (threshold ${policy.approvalMailboxThreshold})`);
+  return reasons;
+}
+
+function indexRows(row: RetractionRow, planned: PlannedMailbox[]): MessageCopyInput[] {
+  return planned.flatMap((p) =>
+    p.copies.map((copy) => ({
+      tenantId: row.tenantId,
+      mailboxId: p.mailbox.id,
+      mailboxUpn: p.mailbox.upn,
+      messageId: copy.id,
+      internetMessageId: row.internetMessageId,
+      sender: row.sender?.toLowerCase() ?? null,
+      recipients: [...new Set(p.recipients.map((r) => r.toLowerCase()))],
+      subject: row.subject,
+      receivedAt: copy.receivedAt ? new Date(copy.receivedAt) : null,
+      folder: copy.folder,
+      folderId: copy.folderId,
+      isRead: copy.isRead,
+      source: 'retraction',
+    })),
+  );
+}
+
+export type Runner = ReturnType<typeof createRunner>;
