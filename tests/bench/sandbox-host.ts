@@ -3,12 +3,16 @@
 // users with a licensed mailbox), closes when the parent disconnects.
 import { startSandbox } from '@clawback/sandbox';
 
-const options = JSON.parse(process.env.BENCH_SANDBOX_OPTIONS ?? '{}') as { dataDir: string; users?: number };
+const options = JSON.parse(process.env.BENCH_SANDBOX_OPTIONS ?? '{}') as {
+  dataDir: string;
+  users?: number;
+  mailPerUser?: number;
+};
 const sandbox = await startSandbox({
   port: 0,
   dataDir: options.dataDir,
   users: options.users,
-  mailPerUser: 20,
+  mailPerUser: options.mailPerUser ?? 20,
 });
 const mailboxes = [...sandbox.context.tenant.users.values()]
   .filter((u) => /^user\d+@/.test(u.userPrincipalName) && sandbox.context.tenant.hasMailbox(u.id))

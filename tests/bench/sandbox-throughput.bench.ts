@@ -1,11 +1,10 @@
 // Sandbox throughput: how many simple Graph requests per second the emulator answers when
 // nothing is injected and Exchange's limits are raised out of the way, next to the floor of the
 // same HTTPS server answering a trivial control endpoint. Goal: 3,000 Graph requests/s.
-import { fork } from 'node:child_process';
 import { Agent, request } from 'node:https';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { closedLoop, type Benchmark, type LoadResult } from './benchmark.js';
+import { startSandboxProcess } from './sandbox-process.js';
 
 const MAILBOXES = 50;
 const CONCURRENCY = 64;
@@ -136,30 +135,8 @@ async function appToken(app: AppDescription): Promise<string> {
   return body.access_token;
 }
 
-/** The sandbox in a child process; BENCH_CPU_PROF=<dir> profiles it with --cpu-prof. */
-function startHost(
-  dataDir: string,
-): Promise<{ url: string; mailboxes: string[]; stop: () => Promise<void> }> {
-  const profile = process.env.BENCH_CPU_PROF;
-  const child = fork(fileURLToPath(new URL('./sandbox-host.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
-    env: { ...process.env, BENCH_SANDBOX_OPTIONS: JSON.stringify({ dataDir, users: MAILBOXES + 10 }) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    const early = (code: number | null) => reject(new Error(`sandbox host exited with ${code}`));
-    child.once('exit', early);
-    child.once('message', (message) => {
-      child.off('exit', early);
-      const stop = () =>
-        new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.disconnect();
-        });
-      resolve({ ...(message as { url: string; mailboxes: string[] }), stop });
-    });
-  });
+function startHost(dataDir: string) {
+  return startSandboxProcess({ dataDir, users: MAILBOXES + 10 });
 }
 
 function round(value: number): number {

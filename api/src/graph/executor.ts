@@ -52,9 +52,9 @@ export interface ExecutorOptions {
 export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = {
   maxBatchSize: 20,
   perMailboxConcurrency: 4,
-  initialConcurrency: 8,
+  initialConcurrency: 16,
   minConcurrency: 1,
-  maxConcurrency: 64,
+  maxConcurrency: 128,
   maxAttempts: 8,
   baseDelayMs: 250,
   maxDelayMs: 30_000,
@@ -82,6 +82,8 @@ export interface ExecutorStats {
 export class GraphExecutor {
   readonly options: ExecutorOptions;
   private concurrency: number;
+  /** Doubling until the first sign of trouble, then one at a time (TCP's slow start). */
+  private slowStart = true;
   readonly stats: ExecutorStats = { batches: 0, requests: 0, throttled: 0, retried: 0, concurrency: 0 };
 
   constructor(
@@ -105,11 +107,13 @@ export class GraphExecutor {
   }
 
   /** @internal */ grow(): void {
-    this.concurrency = Math.min(this.options.maxConcurrency, this.concurrency + 1);
+    const next = this.slowStart ? this.concurrency * 2 : this.concurrency + 1;
+    this.concurrency = Math.min(this.options.maxConcurrency, next);
     this.stats.concurrency = this.concurrency;
   }
 
   /** @internal */ shrink(): void {
+    this.slowStart = false;
     this.concurrency = Math.max(this.options.minConcurrency, Math.floor(this.concurrency / 2));
     this.stats.concurrency = this.concurrency;
   }

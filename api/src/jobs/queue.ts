@@ -54,7 +54,7 @@ export async function startQueue(
   boss.on('error', options.onError);
   await boss.start();
   await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 365 });
-  const workers: string[] = [];
+  const workers = new Map<string, string[]>();
   return {
     boss,
     async define(definition) {
@@ -67,8 +67,10 @@ export async function startQueue(
       if (await boss.getQueue(definition.name)) await boss.updateQueue(definition.name, queue);
       else await boss.createQueue(definition.name, queue);
       if (!options.runWorkers) return;
+      const ids: string[] = [];
+      workers.set(definition.name, ids);
       for (let i = 0; i < (definition.workers ?? 1); i += 1)
-        workers.push(
+        ids.push(
           await boss.work(
             definition.name,
             { pollingIntervalSeconds: 0.5, batchSize: 1, ...definition.work },
@@ -76,7 +78,12 @@ export async function startQueue(
           ),
         );
     },
-    send: (name, data, sendOptions) => boss.send(name, data, sendOptions ?? {}),
+    async send(name, data, sendOptions) {
+      const id = await boss.send(name, data, sendOptions ?? {});
+      // Local workers are woken at once instead of at their next poll.
+      if (!sendOptions?.startAfter) for (const worker of workers.get(name) ?? []) boss.notifyWorker(worker);
+      return id;
+    },
     deadLetterCount: () => boss.getQueueSize(DEAD_LETTER_QUEUE),
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -5,7 +5,15 @@
 import type { RetractionAction } from '@clawback/shared';
 import type { CopyState } from '../db/schema/index.js';
 import type { GraphCallResult, GraphExecutor } from '../graph/executor.js';
-import { actionCall, failureReason, recheckCall, skipReason, type RetractionCall } from './graph-calls.js';
+import { ACTION_DESTINATIONS } from '@clawback/shared';
+import {
+  actionCall,
+  failureReason,
+  folderCall,
+  recheckCall,
+  skipReason,
+  type RetractionCall,
+} from './graph-calls.js';
 import type { MailboxRow, RetractionRow } from './repository.js';
 
 export interface MailboxOutcome {
@@ -39,6 +47,7 @@ export async function actOnMailboxes(
   );
   const interrupted = work.filter((w) => w.row.state === 'acting');
   const needsAction = new Set(work.filter((w) => w.row.state !== 'acting'));
+  if (retraction.kind === 'retract') await resolveDestinations(executor, interrupted, action);
   await recheck(executor, interrupted, action, needsAction);
   for (const item of needsAction) {
     // A copy already where the action would put it is left alone: no Graph call, no action.
@@ -60,6 +69,21 @@ export async function actOnMailboxes(
 function destinationOf(retraction: RetractionRow, row: MailboxRow, copy: CopyState): string | null {
   if (retraction.kind === 'undo') return copy.folderId;
   return row.targetFolderId;
+}
+
+/** An interrupted mailbox whose plan did not look up the target folder's id gets it now. */
+async function resolveDestinations(
+  executor: GraphExecutor,
+  interrupted: CopyWork[],
+  action: RetractionAction,
+) {
+  const wellKnown = ACTION_DESTINATIONS[action];
+  if (!wellKnown) return;
+  const missing = [...new Set(interrupted.filter((w) => !w.destination).map((w) => w.row.mailboxId))];
+  const found = new Map<string, string>();
+  for (const result of await executor.run(missing.map((mailbox) => folderCall(mailbox, wellKnown, 'target'))))
+    if (result.status === 200) found.set(result.call.mailbox, (result.body as { id: string }).id);
+  for (const item of interrupted) item.destination ??= found.get(item.row.mailboxId) ?? null;
 }
 
 /** Copies of interrupted mailboxes: done already if they sit in the destination (or are gone after a hard delete). */

@@ -43,11 +43,18 @@ interface Collected {
   failure: string | null;
 }
 
+/**
+ * Above this many mailboxes the plan does not name folders: naming costs a folder lookup per
+ * mailbox, which would make a large retraction a third slower. Copies are still counted by read state.
+ */
+export const FOLDER_NAMING_LIMIT = 2_000;
+
 export async function planMailboxes(
   executor: GraphExecutor,
   mailboxes: MailboxRef[],
   internetMessageId: string,
   action: RetractionAction,
+  options: { nameFolders: boolean } = { nameFolders: true },
 ): Promise<PlannedMailbox[]> {
   const planned: PlannedMailbox[] = [];
   const searchable: MailboxRef[] = [];
@@ -56,8 +63,9 @@ export async function planMailboxes(
     else if (mailbox.kind === 'none') planned.push(skipped(mailbox, 'noMailbox'));
     else searchable.push(mailbox);
   }
-  const collected = await searchAll(executor, searchable, internetMessageId, action);
-  const names = await folderNames(executor, collected);
+  const nameFolders = options.nameFolders && searchable.length <= FOLDER_NAMING_LIMIT;
+  const collected = await searchAll(executor, searchable, internetMessageId, action, nameFolders);
+  const names = nameFolders ? await folderNames(executor, collected) : new Map<string, string>();
   for (const mailbox of searchable) planned.push(toPlan(mailbox, collected.get(mailbox.id)!, names, action));
   return planned;
 }
@@ -71,13 +79,17 @@ async function searchAll(
   mailboxes: MailboxRef[],
   internetMessageId: string,
   action: RetractionAction,
+  nameFolders: boolean,
 ) {
   const destination = ACTION_DESTINATIONS[action];
   const calls: RetractionCall[] = [];
   for (const { id } of mailboxes) {
-    calls.push(searchCall(id, internetMessageId), folderCall(id, 'inbox', 'inbox'));
-    if (destination) calls.push(folderCall(id, destination, 'target'));
-    else calls.push(searchDeletedCall(id, internetMessageId));
+    calls.push(searchCall(id, internetMessageId));
+    // Folder ids of Inbox and the target name most copies; a move needs neither (it takes the
+    // well-known name), so large retractions skip them.
+    if (nameFolders) calls.push(folderCall(id, 'inbox', 'inbox'));
+    if (nameFolders && destination) calls.push(folderCall(id, destination, 'target'));
+    if (!destination) calls.push(searchDeletedCall(id, internetMessageId));
   }
   const collected = new Map<string, Collected>(
     mailboxes.map((m) => [m.id, { messages: [], inboxId: null, target: null, skip: null, failure: null }]),
@@ -157,7 +169,7 @@ function toPlan(
     if (!message.parentFolderId) return null;
     if (message.parentFolderId === entry.inboxId) return 'inbox';
     if (message.parentFolderId === targetId) return entry.target!.name;
-    return names.get(`${mailbox.id}|${message.parentFolderId}`) ?? 'other';
+    return names.get(`${mailbox.id}|${message.parentFolderId}`) ?? (entry.inboxId ? 'other' : 'unnamed');
   };
   const copies: CopyState[] = entry.messages.map((m) => ({
     id: m.id,

@@ -193,6 +193,26 @@ export function createRetractionRepository(db: Database) {
         );
     },
 
+    /** Writes many mailbox outcomes in one statement (a chunk of a large retraction). */
+    async saveMailboxes(
+      retractionId: string,
+      rows: Pick<MailboxRow, 'mailboxId' | 'state' | 'reason' | 'copies'>[],
+      tx?: Executor,
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      const values = sql.join(
+        rows.map(
+          (row) => sql`(${row.mailboxId}, ${row.state}, ${row.reason}, ${JSON.stringify(row.copies)}::jsonb)`,
+        ),
+        sql`, `,
+      );
+      await (tx ?? db).execute(sql`
+        update retraction_mailboxes as m
+        set state = v.state, reason = v.reason, copies = v.copies, updated_at = now()
+        from (values ${values}) as v(mailbox_id, state, reason, copies)
+        where m.retraction_id = ${retractionId} and m.mailbox_id = v.mailbox_id`);
+    },
+
     async setStates(
       retractionId: string,
       from: readonly string[],

@@ -164,14 +164,15 @@ export function createRunner(deps: RetractionDeps) {
   }
 
   async function record(row: RetractionRow, outcomes: MailboxOutcome[]): Promise<void> {
-    for (const outcome of outcomes)
-      await repository.saveMailbox({
-        retractionId: row.id,
-        mailboxId: outcome.row.mailboxId,
-        state: outcome.state,
-        reason: outcome.reason,
-        copies: outcome.copies,
-      });
+    await repository.saveMailboxes(
+      row.id,
+      outcomes.map((o) => ({
+        mailboxId: o.row.mailboxId,
+        state: o.state,
+        reason: o.reason,
+        copies: o.copies,
+      })),
+    );
     await audit.recordMany(
       outcomes.map((o) => ({
         ...system(row),

@@ -1,0 +1,270 @@
+// Report intake under load: 100 people clicking "Report" at once, each report a new message from
+// their own mailbox, against the API on its default store (PGlite; PostgreSQL when DATABASE_URL is
+// set) with the sandbox in its own process adding 50 ms to every Graph call. Each request reads the
+// message and its MIME from Graph, enriches it, groups it into a campaign and stores report,
+// evidence, index copy, audit row and jobs in one transaction. Goal: p99 ≤ 250 ms, ≥ 300 reports/s.
+import { fork } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_USER_REPORTED_SETTINGS } from '@clawback/shared';
+import app from '../../api/src/app.js';
+import { loadConfig, type SandboxAppDescription } from '../../api/src/config/load.js';
+import { serverOptions } from '../../api/src/server-options.js';
+import { createTestDatabase } from '../helpers/database.js';
+import { closedLoop, type Benchmark, type LoadResult } from './benchmark.js';
+
+const REPORTERS = 100;
+const LATENCY_MS = 50;
+// A quicker look: REPORTS_BENCH_DURATION_MS.
+const DURATION_MS = Number(process.env.REPORTS_BENCH_DURATION_MS ?? 10_000);
+const WARMUP_MS = 2_000;
+/** Distinct messages per phase in every reporter's mailbox: more than one reporter sends in a phase. */
+const MESSAGES = 60;
+const GOAL = { p99Ms: 250, reportsPerSecond: 300 };
+
+export const benchmark: Benchmark = {
+  name: 'reports',
+  description:
+    `${REPORTERS} concurrent reporters (one keep-alive HTTP connection each, closed loop) POST /api/v1/reports, ` +
+    `each request a message not reported before (${MESSAGES} lures delivered to every reporter; reporter i sends ` +
+    `lure (i + n) mod ${MESSAGES}, so campaigns fill from many sides at once); sandbox in its own process with ` +
+    `${LATENCY_MS} ms added to every Graph call; API in this process (role all: job workers included). Run 1: ` +
+    'default settings (nothing but intake). Run 2: forward to the reporting mailbox and move the reporter copy ' +
+    'to Junk (jobs enqueued in the same transaction, worked in the same process).',
+  async run({ dataDir }) {
+    const host = await startHost(dataDir);
+    const storeDir = mkdtempSync(join(tmpdir(), 'clawback-bench-store-'));
+    const database = process.env.DATABASE_URL ? await createTestDatabase() : null;
+    let api: FastifyInstance | null = null;
+    try {
+      const control = controlClient(host.url);
+      const description = await control<SandboxAppDescription>('GET', '/app');
+      const config = {
+        ...loadConfig(
+          { CLAWBACK_MODE: 'sandbox', LOG_LEVEL: 'silent', DATA_DIR: storeDir, DIRECTORY_SYNC_CRON: 'off' },
+          description,
+        ),
+        databaseUrl: database?.url ?? 'memory://',
+      };
+      api = Fastify({ ...serverOptions(config, { logger: false }), pluginTimeout: 120_000 });
+      await api.register(app, { config });
+      await api.listen({ host: '127.0.0.1', port: 0 });
+      const base = `http://127.0.0.1:${(api.server.address() as { port: number }).port}`;
+      const client = new ApiClient(base, REPORTERS + 10);
+
+      const reporters = host.mailboxes.slice(0, REPORTERS);
+      if (reporters.length < REPORTERS) throw new Error(`only ${reporters.length} mailboxes`);
+      const tokens = await Promise.all(reporters.map((upn) => userToken(control, upn)));
+      const admin = {
+        ga: await userToken(control, 'ga@contoso.com'),
+        admin: await userToken(control, 'admin@contoso.com'),
+      };
+      await publishContoso(client, admin.ga);
+      const lures = await deliverLures(control, reporters, MESSAGES * 3);
+
+      await control('PUT', '/faults', { latencyMs: LATENCY_MS });
+      const loadBefore = loadavg()[0]!;
+      // Each phase has lures of its own, so every measured report is somebody's first report of it.
+      const phase = (index: number) => {
+        return (worker: number, n: number) => {
+          const itemId = lures[worker]![index * MESSAGES + ((worker + n) % MESSAGES)]!;
+          return client.post('/api/v1/reports', tokens[worker]!, { itemId, category: 'phishing' });
+        };
+      };
+      const load = { concurrency: REPORTERS, durationMs: DURATION_MS };
+      await closedLoop('warm-up', { concurrency: REPORTERS, durationMs: WARMUP_MS }, phase(0));
+      const intake = await closedLoop('intake, default settings', load, phase(1));
+      await configure(client, admin.admin);
+      const withJobs = await closedLoop('intake with forward + move to Junk', load, phase(2));
+      const stats = await control<{ throttled: number; graphRequests: number }>('GET', '/stats');
+      const met = (w: LoadResult) =>
+        w.latencyMs.p99 <= GOAL.p99Ms && w.requestsPerSecond >= GOAL.reportsPerSecond;
+      return {
+        machine: {
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model,
+          node: process.version,
+          loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) },
+        },
+        store: database ? 'postgres' : 'pglite',
+        sandboxLatencyMs: LATENCY_MS,
+        goal: { ...GOAL, met: { intake: met(intake), withJobs: met(withJobs) } },
+        workloads: [intake, withJobs],
+        sandboxStats: { graphRequests: stats.graphRequests, throttled: stats.throttled },
+      };
+    } finally {
+      await api?.close();
+      await host.stop();
+      await database?.drop();
+      rmSync(storeDir, { recursive: true, force: true });
+    }
+  },
+  summary(result) {
+    const [intake, withJobs] = result.workloads as LoadResult[];
+    const met = (result.goal as { met: Record<string, boolean> }).met;
+    const line = (w: LoadResult) =>
+      `${w.requestsPerSecond} reports/s, p50 ${w.latencyMs.p50} ms, p99 ${w.latencyMs.p99} ms, ` +
+      `${w.failures} failed ${JSON.stringify(w.statuses)}`;
+    return (
+      `[${result.store as string}] intake: ${line(intake!)} — goal ${met.intake ? 'met' : 'NOT met'}; ` +
+      `with forward + move: ${line(withJobs!)} — goal ${met.withJobs ? 'met' : 'NOT met'}`
+    );
+  },
+};
+
+type Control = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+function controlClient(url: string): Control {
+  return async <T>(method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${url}/_sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`sandbox ${method} ${path} → ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+async function userToken(control: Control, upn: string): Promise<string> {
+  return (await control<{ access_token: string }>('POST', '/token', { user: upn })).access_token;
+}
+
+/** Lures delivered to every reporter; answers each reporter's item ids, lure by lure. */
+async function deliverLures(control: Control, reporters: string[], count: number): Promise<string[][]> {
+  const ids = reporters.map(() => [] as string[]);
+  const index = new Map(reporters.map((upn, i) => [upn.toLowerCase(), i]));
+  for (let k = 0; k < count; k += 1) {
+    const delivered = await control<{ copies: { mailbox: string; id: string }[] }>('POST', '/deliver', {
+      from: `billing${k}@c0ntoso.com`,
+      to: reporters,
+      subject: `Invoice ${1000 + k} overdue`,
+      body: `<p>Pay invoice ${1000 + k} today: <a href="https://pay.c0ntoso.com/${k}">pay now</a></p>`,
+    });
+    for (const copy of delivered.copies) ids[index.get(copy.mailbox.toLowerCase())!]!.push(copy.id);
+  }
+  return ids;
+}
+
+async function publishContoso(client: ApiClient, token: string): Promise<void> {
+  const started = Date.now();
+  const status = await client.post('/api/v1/domains/contoso.com/publish', token, undefined);
+  if (status !== 200) throw new Error(`publishing contoso.com → ${status}`);
+  for (;;) {
+    const body = (await client.get('/api/v1/directory/status', token)) as {
+      state: string;
+      phases: { finishedAt: string | null }[];
+    };
+    if (
+      body.state === 'synced' &&
+      body.phases.every((p) => p.finishedAt && Date.parse(p.finishedAt) >= started - 1000)
+    )
+      return;
+    if (Date.now() - started > 120_000) throw new Error('directory sync did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function configure(client: ApiClient, token: string): Promise<void> {
+  const status = await client.put('/api/v1/settings/user-reported', token, {
+    ...DEFAULT_USER_REPORTED_SETTINGS,
+    reportingMailbox: 'phishing-reports@contoso.com',
+    reporterCopy: 'junk',
+    forward: { enabled: true, from: 'reporter' },
+  });
+  if (status !== 200) throw new Error(`settings → ${status}`);
+}
+
+/** HTTP/1.1 with keep-alive, one socket per reporter, bodies read to the end. */
+class ApiClient {
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly base: string,
+    sockets: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
+  }
+
+  post(path: string, token: string, body: unknown): Promise<number> {
+    return this.send('POST', path, token, body).then((r) => r.status);
+  }
+
+  put(path: string, token: string, body: unknown): Promise<number> {
+    return this.send('PUT', path, token, body).then((r) => r.status);
+  }
+
+  async get(path: string, token: string): Promise<unknown> {
+    return JSON.parse((await this.send('GET', path, token, undefined)).text);
+  }
+
+  private send(
+    method: string,
+    path: string,
+    token: string,
+    body: unknown,
+  ): Promise<{ status: number; text: string }> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        `${this.base}${path}`,
+        {
+          method,
+          agent: this.agent,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(payload
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+              : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+}
+
+/** The sandbox in a child process, with enough numbered mailboxes for every reporter. */
+function startHost(
+  dataDir: string,
+): Promise<{ url: string; mailboxes: string[]; stop: () => Promise<void> }> {
+  const child = fork(fileURLToPath(new URL('./sandbox-host.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, BENCH_SANDBOX_OPTIONS: JSON.stringify({ dataDir, users: 130 }) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    const early = (code: number | null) => reject(new Error(`sandbox host exited with ${code}`));
+    child.once('exit', early);
+    child.once('message', (message) => {
+      child.off('exit', early);
+      const stop = () =>
+        new Promise<void>((done) => {
+          child.once('exit', () => done());
+          child.disconnect();
+        });
+      const { url, mailboxes } = message as { url: string; mailboxes: string[] };
+      // Reporters must be in the published domain (every 25th numbered user is not).
+      resolve({ url, mailboxes: mailboxes.filter((m) => m.endsWith('@contoso.com')), stop });
+    });
+  });
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
