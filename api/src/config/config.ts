@@ -9,6 +9,9 @@ export interface AppCredentials {
   certificate?: { privateKeyPem: string; thumbprintSha256: string; x5c?: string };
 }
 
+/** Functions that may each run as their own Entra app, as seed 001's least-privilege tables suggest. */
+export type AppFunction = 'retraction' | 'directory' | 'collection';
+
 export interface Config {
   mode: 'sandbox' | 'production';
   /** The local sandbox's origin in sandbox mode (for the harness and sign-in picker), else null. */
@@ -35,11 +38,20 @@ export interface Config {
   extraCaCert: string | null;
   tls: { cert: string; key: string } | null;
   roleCacheSeconds: number;
+  jobExpireSeconds: number;
+  queueMaintenanceSeconds: number;
   /** How long fetched signing keys are trusted before a refetch, and the minimum gap between refetches. */
   jwksCacheMaxAgeMs: number;
   jwksCooldownMs: number;
   automationAppRole: string;
   rateLimitPerMinute: number;
+  /** Per-function app registrations; a function without one runs as `app`. */
+  functionApps: Partial<Record<AppFunction, AppCredentials>>;
+  /** The API's public origin for redirects (admin consent); null: the request's own origin. */
+  publicUrl: string | null;
+  /** Cron of the scheduled directory sync (null: none) and its delta page size. */
+  directorySyncCron: string | null;
+  directoryPageSize: number;
 }
 
 export class ConfigError extends Error {

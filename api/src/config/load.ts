@@ -77,11 +77,29 @@ export function loadConfig(
     extraCaCert: extraCa,
     tls: tlsCert && tlsKey ? { cert: tlsCert, key: tlsKey } : null,
     roleCacheSeconds: env.ROLE_CACHE_SECONDS,
+    jobExpireSeconds: env.JOB_EXPIRE_SECONDS,
+    queueMaintenanceSeconds: env.QUEUE_MAINTENANCE_SECONDS,
     jwksCacheMaxAgeMs: 10 * 60_000,
     jwksCooldownMs: 30_000,
     automationAppRole: env.AUTOMATION_APP_ROLE,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    functionApps: functionApps(env),
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    directorySyncCron: env.DIRECTORY_SYNC_CRON === 'off' ? null : env.DIRECTORY_SYNC_CRON,
+    directoryPageSize: env.DIRECTORY_PAGE_SIZE,
   };
+}
+
+/** Separate app registrations for functions that have one; the others run as the main app. */
+function functionApps(env: Environment): Config['functionApps'] {
+  const apps: Config['functionApps'] = {};
+  if (env.RETRACTION_CLIENT_ID)
+    apps.retraction = { clientId: env.RETRACTION_CLIENT_ID, clientSecret: env.RETRACTION_CLIENT_SECRET };
+  if (env.DIRECTORY_CLIENT_ID)
+    apps.directory = { clientId: env.DIRECTORY_CLIENT_ID, clientSecret: env.DIRECTORY_CLIENT_SECRET };
+  if (env.COLLECTION_CLIENT_ID)
+    apps.collection = { clientId: env.COLLECTION_CLIENT_ID, clientSecret: env.COLLECTION_CLIENT_SECRET };
+  return apps;
 }
 
 function certificateCredential(certificatePem: string, privateKeyPem: string) {

@@ -46,10 +46,33 @@ export const environmentSchema = z
     TLS_CERT_PATH: z.string().min(1).optional(),
     TLS_KEY_PATH: z.string().min(1).optional(),
     ROLE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(300),
+    /** An active job silent for this long is presumed lost with its worker and retried. */
+    JOB_EXPIRE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+    /** How often the job queue checks for expired jobs and other housekeeping. */
+    QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     AUTOMATION_APP_ROLE: z.string().min(1).default('Clawback.Automation'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Optional separate app registrations per function (least privilege); default: CLIENT_ID. */
+    RETRACTION_CLIENT_ID: guid.optional(),
+    RETRACTION_CLIENT_SECRET: z.string().min(1).optional(),
+    DIRECTORY_CLIENT_ID: guid.optional(),
+    DIRECTORY_CLIENT_SECRET: z.string().min(1).optional(),
+    COLLECTION_CLIENT_ID: guid.optional(),
+    COLLECTION_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The API's public origin, for redirects back from Entra (admin consent). */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+    /** Cron of the scheduled directory sync, or 'off'. */
+    DIRECTORY_SYNC_CRON: z.string().min(1).default('*/15 * * * *'),
+    DIRECTORY_PAGE_SIZE: z.coerce.number().int().min(1).max(999).default(999),
   })
   .superRefine((env, ctx) => {
+    for (const fn of ['RETRACTION', 'DIRECTORY', 'COLLECTION'] as const)
+      if (env[`${fn}_CLIENT_ID`] && !env[`${fn}_CLIENT_SECRET`])
+        ctx.addIssue({
+          code: 'custom',
+          path: [`${fn}_CLIENT_SECRET`],
+          message: `is required with ${fn}_CLIENT_ID`,
+        });
     if (env.CLAWBACK_MODE !== 'production') return;
     const required = ['TENANT_ID', 'CLIENT_ID', 'API_AUDIENCE'] as const;
     for (const key of required)

@@ -38,7 +38,7 @@ export interface JobQueue {
 
 export async function startQueue(
   database: DatabaseHandle,
-  options: { runWorkers: boolean; onError: (error: Error) => void },
+  options: { runWorkers: boolean; onError: (error: Error) => void; maintenanceSeconds: number },
 ): Promise<JobQueue> {
   const boss = new PgBoss({
     ...(database.connectionString
@@ -46,6 +46,7 @@ export async function startQueue(
       : { db: database.sql }),
     schema: 'pgboss',
     supervise: true,
+    maintenanceIntervalSeconds: options.maintenanceSeconds,
     schedule: options.runWorkers,
     archiveCompletedAfterSeconds: 7 * 24 * 3600,
     archiveFailedAfterSeconds: 30 * 24 * 3600,

@@ -12,6 +12,7 @@ export default fp(
   async (fastify) => {
     const queue = await startQueue(fastify.database, {
       runWorkers: fastify.config.role !== 'api',
+      maintenanceSeconds: fastify.config.queueMaintenanceSeconds,
       onError: (error) => fastify.log.error({ err: error }, 'job queue error'),
     });
     fastify.decorate('queue', queue);

@@ -48,14 +48,14 @@ export default fp(
     await fastify.queue.define<PlanJob>({
       name: QUEUES.plan,
       handler: async ([job]) => runner.plan(job!.data),
-      options: { expireInSeconds: 15 * 60 },
+      options: { expireInSeconds: fastify.config.jobExpireSeconds * 5 },
       workers: 2,
     });
     // Short expiry: a worker killed mid-chunk has its chunk retried within a minute.
     await fastify.queue.define<ExecuteJob>({
       name: QUEUES.execute,
       handler: async ([job]) => runner.execute(job!.data),
-      options: { expireInSeconds: 60, retryLimit: 20, retryDelay: 2 },
+      options: { expireInSeconds: fastify.config.jobExpireSeconds, retryLimit: 20, retryDelay: 2 },
       workers: 8,
     });
     await fastify.queue.define<RescanJob>({
