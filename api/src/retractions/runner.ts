@@ -17,10 +17,12 @@ import {
 import { actOnMailboxes, type MailboxOutcome } from './execute.js';
 import { mimePath } from './graph-calls.js';
 import { planMailboxes, planTotals, type PlannedMailbox } from './planner.js';
+import { retractionAudit } from './audit-events.js';
 import { OPEN_MAILBOX_STATES, type RetractionRow } from './repository.js';
 
 export function createRunner(deps: RetractionDeps) {
   const { repository, audit, queue } = deps;
+  const events = retractionAudit(audit);
   const system = (
     row: RetractionRow,
   ): Pick<AuditInput, 'tenantId' | 'actorType' | 'actorId' | 'actorName'> => ({
@@ -74,14 +76,7 @@ export function createRunner(deps: RetractionDeps) {
       row.dryRun || row.kind === 'undo'
         ? []
         : approvalNeeded(policy, row.action as RetractionAction, totals.withCopies);
-    await audit.record({
-      ...system(row),
-      action: 'retraction.planned',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: row.id,
-      details: { ...totals },
-    });
+    await events.step(row, 'retraction.planned', { ...totals });
     if (row.dryRun) {
       await repository.transition(row.id, ['planning'], {
         status: 'completed',
@@ -97,14 +92,7 @@ export function createRunner(deps: RetractionDeps) {
         approvalReasons,
         approvalExpiresAt: expires,
       });
-      await audit.record({
-        ...system(row),
-        action: 'retraction.awaitingApproval',
-        outcome: 'success',
-        targetType: 'retraction',
-        targetId: row.id,
-        details: { reasons: approvalReasons },
-      });
+      await events.step(row, 'retraction.awaitingApproval', { reasons: approvalReasons });
     } else {
       await repository.update(row.id, { plan: totals });
       await start(row.id, ['planning'], policy);
@@ -133,14 +121,7 @@ export function createRunner(deps: RetractionDeps) {
         await queue.send(QUEUES.rescan, { retractionId: id, round: round + 1 } satisfies RescanJob, {
           startAfter: minutes * 60,
         });
-    await audit.record({
-      ...system(row),
-      action: 'retraction.started',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: id,
-      details: { action: row.action },
-    });
+    await events.step(row, 'retraction.started', { action: row.action });
     return maybeComplete(row.id);
   }
 
@@ -204,14 +185,12 @@ export function createRunner(deps: RetractionDeps) {
     const status = (counts.failed ?? 0) > 0 ? 'completedWithErrors' : 'completed';
     const done = await repository.transition(id, ['running'], { status, completedAt: new Date() });
     if (done)
-      await audit.record({
-        ...system(done),
-        action: `retraction.${status}`,
-        outcome: status === 'completed' ? 'success' : 'failure',
-        targetType: 'retraction',
-        targetId: id,
-        details: { counts },
-      });
+      await events.step(
+        done,
+        `retraction.${status}`,
+        { counts },
+        status === 'completed' ? 'success' : 'failure',
+      );
     return done ?? repository.byId(id);
   }
 
@@ -266,14 +245,7 @@ export function createRunner(deps: RetractionDeps) {
         ]);
     }
     await repository.update(row.id, { rescans: row.rescans + 1 });
-    await audit.record({
-      ...system(row),
-      action: 'retraction.rescanned',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: row.id,
-      details: { round: job.round, added },
-    });
+    await events.step(row, 'retraction.rescanned', { round: job.round, added });
     if (added > 0) {
       const reopened =
         (await repository.transition(row.id, ['completed', 'completedWithErrors'], {
@@ -304,13 +276,10 @@ export function createRunner(deps: RetractionDeps) {
       sha256,
       capturedAt: new Date(),
     });
-    await audit.record({
-      ...system(row),
-      action: 'retraction.evidenceCaptured',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: row.id,
-      details: { sha256, bytes: mime.length, mailbox: first.mailbox.upn },
+    await events.step(row, 'retraction.evidenceCaptured', {
+      sha256,
+      bytes: mime.length,
+      mailbox: first.mailbox.upn,
     });
   }
 

@@ -9,6 +9,7 @@ import { graphPath, odataQuery } from '../graph/odata.js';
 import { ProblemError, problems } from '../http/problem.js';
 import { QUEUES, type PlanJob, type RetractionDeps } from './deps.js';
 import type { RetractionRow } from './repository.js';
+import { retractionAudit } from './audit-events.js';
 import type { Runner } from './runner.js';
 import { toView } from './view.js';
 
@@ -44,7 +45,8 @@ interface GraphMessage {
 }
 
 export function createRetractionService(deps: RetractionDeps, runner: Runner) {
-  const { repository, audit, queue } = deps;
+  const { repository, queue } = deps;
+  const events = retractionAudit(deps.audit);
 
   async function resolveTarget(input: CreateInput): Promise<ResolvedTarget> {
     if (input.itemId) {
@@ -134,23 +136,13 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
         );
       return { row, existing: true };
     }
-    await audit.record({
-      tenantId: input.tenantId,
-      actorType: input.caller.kind,
-      actorId: input.caller.oid,
-      actorName: input.callerName,
-      action: 'retraction.requested',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: row.id,
-      details: {
-        internetMessageId: row.internetMessageId,
-        action: row.action,
-        dryRun: row.dryRun,
-        source: row.source,
-        scope: row.scope,
-        reason: row.reason,
-      },
+    await events.decision(input.tenantId, input.caller, input.callerName, row.id, 'retraction.requested', {
+      internetMessageId: row.internetMessageId,
+      action: row.action,
+      dryRun: row.dryRun,
+      source: row.source,
+      scope: row.scope,
+      reason: row.reason,
     });
     await queue.send(QUEUES.plan, { retractionId: row.id, recipients: target.recipients } satisfies PlanJob);
     return { row, existing: false };
@@ -189,16 +181,7 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
       approvedAt: new Date(),
     });
     if (!started) throw problems.conflict('the retraction changed while it was being approved');
-    await audit.record({
-      tenantId,
-      actorType: caller.kind,
-      actorId: caller.oid,
-      actorName: callerName,
-      action: 'retraction.approved',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: id,
-    });
+    await events.decision(tenantId, caller, callerName, id, 'retraction.approved');
     return view(started);
   }
 
@@ -210,16 +193,8 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
     });
     if (!cancelled) throw problems.conflict(`the retraction is already ${row.status}`);
     const stopped = await repository.setStates(id, ['planned', 'pending'], 'skipped', 'cancelled');
-    await audit.record({
-      tenantId,
-      actorType: caller.kind,
-      actorId: caller.oid,
-      actorName: callerName,
-      action: 'retraction.cancelled',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: id,
-      details: { mailboxesNotStarted: stopped },
+    await events.decision(tenantId, caller, callerName, id, 'retraction.cancelled', {
+      mailboxesNotStarted: stopped,
     });
     return view(cancelled);
   }
@@ -288,16 +263,9 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
         targetFolderId: null,
       })),
     );
-    await audit.record({
-      tenantId,
-      actorType: caller.kind,
-      actorId: caller.oid,
-      actorName: callerName,
-      action: 'retraction.undoRequested',
-      outcome: 'success',
-      targetType: 'retraction',
-      targetId: id,
-      details: { undoId: row.id, mailboxes: done.length },
+    await events.decision(tenantId, caller, callerName, id, 'retraction.undoRequested', {
+      undoId: row.id,
+      mailboxes: done.length,
     });
     const policy = { ...(await deps.policies.policy(tenantId)), armedHours: 0, rescanMinutes: [] };
     const started = await runner.start(row.id, ['planning'], policy);
