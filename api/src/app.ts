@@ -6,8 +6,10 @@ import fp from 'fastify-plugin';
 import type { Config } from './config/config.js';
 import auditPlugin from './plugins/audit.js';
 import authPlugin from './plugins/auth.js';
+import collectionsPlugin from './collections/plugin.js';
 import configPlugin from './plugins/config.js';
 import dbPlugin from './plugins/db.js';
+import directoryPlugin from './directory/directory-plugin.js';
 import errorsPlugin from './plugins/errors.js';
 import graphPlugin from './plugins/graph.js';
 import openapiPlugin from './plugins/openapi.js';
@@ -15,6 +17,8 @@ import queuePlugin from './plugins/queue.js';
 import rolesPlugin from './plugins/roles.js';
 import securityPlugin from './plugins/security.js';
 import staticPlugin from './plugins/static.js';
+import reportsPlugin from './reports/plugin.js';
+import retractionsPlugin from './retractions/plugin.js';
 import routes from './routes/index.js';
 
 export interface AppOptions {
@@ -32,6 +36,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(auditPlugin);
   await fastify.register(authPlugin);
   await fastify.register(rolesPlugin);
+  await fastify.register(directoryPlugin);
+  await fastify.register(retractionsPlugin);
+  await fastify.register(reportsPlugin);
+  await fastify.register(collectionsPlugin);
   await fastify.register(routes, { prefix: '/api/v1' });
   await fastify.register(staticPlugin);
 };

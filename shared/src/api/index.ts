@@ -6,3 +6,6 @@ export * from './retractions.js';
 export * from './reports.js';
 export * from './campaigns.js';
 export * from './user-reported-settings.js';
+export * from './directory.js';
+export * from './collections.js';
+export * from './messages.js';

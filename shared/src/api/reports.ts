@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DISPOSITIONS, REPORT_CATEGORIES } from '../domain.js';
 import { cursorSchema, guidSchema } from './common.js';
+import { internetMessageIdSchema } from './retractions.js';
 
 export const TRIAGE_STATUSES = ['new', 'inReview', 'resolved'] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
@@ -18,7 +19,7 @@ export const REPORT_LIMITS = {
 } as const;
 
 /** A Graph REST item id: URL-safe base64 with optional padding (EWS ids are converted first). */
-export const itemIdSchema = z
+export const reportItemIdSchema = z
   .string()
   .min(16, 'must be a REST item id')
   .max(REPORT_LIMITS.itemIdChars, `must be at most ${REPORT_LIMITS.itemIdChars} characters`)
@@ -42,7 +43,9 @@ export const mailAddressSchema = z
 
 export const createReportSchema = z
   .object({
-    itemId: itemIdSchema,
+    itemId: reportItemIdSchema,
+    /** The item's internetMessageId: found by it in the caller's own mailbox when itemId went stale. */
+    internetMessageId: internetMessageIdSchema.optional(),
     category: z.enum(REPORT_CATEGORIES),
     comment: z.string().max(REPORT_LIMITS.commentChars).optional(),
     /** What the user ticked in Outlook's pre-processing dialog. */
@@ -99,7 +102,12 @@ export const enrichmentSchema = z.object({
   /** Defanged for display: hxxps://example[.]com/... */
   urls: z.array(z.object({ url: z.string(), host: z.string() })),
   attachments: z.array(
-    z.object({ name: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string() }),
+    z.object({
+      name: z.string(),
+      contentType: z.string(),
+      size: z.number().int(),
+      sha256: z.string().nullable(),
+    }),
   ),
   lookalikes: z.array(
     z.object({
@@ -175,7 +183,7 @@ export const reportPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const idParamSchema = z.object({ id: guidSchema }).strict();
+export const triageIdParamSchema = z.object({ id: guidSchema }).strict();
 
 export const verdictBodySchema = z.object({ disposition: dispositionSchema }).strict();
 

@@ -2,3 +2,6 @@
 export * from './audit.js';
 export * from './message-index.js';
 export * from './retractions.js';
+export * from './collections.js';
+export * from './reports.js';
+export * from './directory.js';

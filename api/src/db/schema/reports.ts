@@ -28,6 +28,8 @@ export const campaigns = pgTable(
     tenantId: uuid('tenant_id').notNull(),
     id: uuid('id').notNull(),
     fingerprint: text('fingerprint').notNull(),
+    /** The internetMessageId of the first report; others are in campaign_keys. */
+    internetMessageId: text('internet_message_id').notNull(),
     subject: text('subject'),
     sender: text('sender'),
     firstSeen: at('first_seen').notNull(),
@@ -104,11 +106,7 @@ export const reports = pgTable(
   (table) => [
     primaryKey({ columns: [table.tenantId, table.id] }),
     // One report per person per message: a repeat click finds this row.
-    uniqueIndex('reports_reporter_message_idx').on(
-      table.tenantId,
-      table.reporterId,
-      table.internetMessageId,
-    ),
+    uniqueIndex('reports_reporter_message_idx').on(table.tenantId, table.reporterId, table.internetMessageId),
     index('reports_reported_at_idx').on(table.tenantId, table.reportedAt, table.id),
     index('reports_campaign_idx').on(table.tenantId, table.campaignId),
     index('reports_reporter_idx').on(table.tenantId, table.reporterId, table.reportedAt),
@@ -151,6 +149,8 @@ export const triageNotes = pgTable(
 export const userReportedSettings = pgTable('user_reported_settings', {
   tenantId: uuid('tenant_id').primaryKey(),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
-  updatedAt: at('updated_at').notNull().default(sql`now()`),
+  updatedAt: at('updated_at')
+    .notNull()
+    .default(sql`now()`),
   updatedBy: text('updated_by'),
 });
