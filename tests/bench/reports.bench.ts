@@ -30,7 +30,8 @@ export const benchmark: Benchmark = {
   name: 'reports',
   description:
     `${REPORTERS} concurrent reporters (one keep-alive HTTP connection each, closed loop) POST /api/v1/reports, ` +
-    `each request a message not reported before (${MESSAGES} lures delivered to every reporter; reporter i sends ` +
+    `each request a message not reported before (${MESSAGES} lures per phase delivered through the all-staff ` +
+    `distribution list; reporter i sends ` +
     `lure (i + n) mod ${MESSAGES}, so campaigns fill from many sides at once); sandbox in its own process with ` +
     `${LATENCY_MS} ms added to every Graph call; API in this process (role all: job workers included). Run 1: ` +
     'default settings (nothing but intake). Run 2: forward to the reporting mailbox and move the reporter copy ' +
@@ -77,9 +78,9 @@ export const benchmark: Benchmark = {
       };
       const load = { concurrency: REPORTERS, durationMs: DURATION_MS };
       await closedLoop('warm-up', { concurrency: REPORTERS, durationMs: WARMUP_MS }, phase(0));
-      const intake = await closedLoop('intake, default settings', load, phase(1));
+      const intake = await withCpu(() => closedLoop('intake, default settings', load, phase(1)));
       await configure(client, admin.admin);
-      const withJobs = await closedLoop('intake with forward + move to Junk', load, phase(2));
+      const withJobs = await withCpu(() => closedLoop('intake with forward + move to Junk', load, phase(2)));
       const stats = await control<{ throttled: number; graphRequests: number }>('GET', '/stats');
       const met = (w: LoadResult) =>
         w.latencyMs.p99 <= GOAL.p99Ms && w.requestsPerSecond >= GOAL.reportsPerSecond;
@@ -106,15 +107,26 @@ export const benchmark: Benchmark = {
   summary(result) {
     const [intake, withJobs] = result.workloads as LoadResult[];
     const met = (result.goal as { met: Record<string, boolean> }).met;
-    const line = (w: LoadResult) =>
+    const line = (w: LoadResult & { cpuMsPerRequest?: number }) =>
       `${w.requestsPerSecond} reports/s, p50 ${w.latencyMs.p50} ms, p99 ${w.latencyMs.p99} ms, ` +
-      `${w.failures} failed ${JSON.stringify(w.statuses)}`;
+      `${w.cpuMsPerRequest} ms CPU each, ${w.failures} failed ${JSON.stringify(w.statuses)}`;
     return (
       `[${result.store as string}] intake: ${line(intake!)} — goal ${met.intake ? 'met' : 'NOT met'}; ` +
       `with forward + move: ${line(withJobs!)} — goal ${met.withJobs ? 'met' : 'NOT met'}`
     );
   },
 };
+
+/** The workload's result with this process's CPU time per request (API, job workers and client). */
+async function withCpu(run: () => Promise<LoadResult>): Promise<LoadResult & { cpuMsPerRequest: number }> {
+  const before = process.cpuUsage();
+  const result = await run();
+  const used = process.cpuUsage(before);
+  return {
+    ...result,
+    cpuMsPerRequest: round((used.user + used.system) / 1000 / Math.max(1, result.requests)),
+  };
+}
 
 type Control = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
@@ -135,19 +147,26 @@ async function userToken(control: Control, upn: string): Promise<string> {
   return (await control<{ access_token: string }>('POST', '/token', { user: upn })).access_token;
 }
 
-/** Lures delivered to every reporter; answers each reporter's item ids, lure by lure. */
+/**
+ * Lures delivered through the all-staff distribution list, as mass phishing usually arrives (the
+ * demo campaign too); answers each reporter's item ids, lure by lure.
+ */
 async function deliverLures(control: Control, reporters: string[], count: number): Promise<string[][]> {
   const ids = reporters.map(() => [] as string[]);
   const index = new Map(reporters.map((upn, i) => [upn.toLowerCase(), i]));
   for (let k = 0; k < count; k += 1) {
     const delivered = await control<{ copies: { mailbox: string; id: string }[] }>('POST', '/deliver', {
       from: `billing${k}@c0ntoso.com`,
-      to: reporters,
+      to: ['all-staff@contoso.com'],
       subject: `Invoice ${1000 + k} overdue`,
       body: `<p>Pay invoice ${1000 + k} today: <a href="https://pay.c0ntoso.com/${k}">pay now</a></p>`,
     });
-    for (const copy of delivered.copies) ids[index.get(copy.mailbox.toLowerCase())!]!.push(copy.id);
+    for (const copy of delivered.copies) {
+      const reporter = index.get(copy.mailbox.toLowerCase());
+      if (reporter !== undefined) ids[reporter]!.push(copy.id);
+    }
   }
+  if (ids.some((list) => list.length !== count)) throw new Error('a reporter is not on all-staff');
   return ids;
 }
 

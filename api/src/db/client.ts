@@ -61,6 +61,9 @@ export async function openDatabase(options: {
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client the server drops (restart, DROP DATABASE ... WITH (FORCE)) must not crash the
+  // process: the pool discards it and the next query opens a new connection.
+  pool.on('error', () => undefined);
   const db = drizzlePostgres(pool, { schema }) as unknown as Database;
   await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
   return {

@@ -16,6 +16,7 @@ import { FetchHandler, ImmutableIdHandler, withImmutableIds } from './middleware
 import { msalNetworkModule } from './msal-network.js';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+const TOKEN_REUSE_MARGIN_MS = 5 * 60_000;
 
 export interface GraphTokenInfo {
   accessToken: string;
@@ -55,8 +56,14 @@ export class GraphGateway {
     );
   }
 
-  /** An app-only Graph token; `fresh` bypasses MSAL's cache (permission changes show at once). */
+  /**
+   * An app-only Graph token; `fresh` bypasses every cache (permission changes show at once). The
+   * token is reused until five minutes before it expires, so busy paths do not ask MSAL each call.
+   */
   async token(fresh = false): Promise<GraphTokenInfo> {
+    const cached = this.lastToken;
+    if (!fresh && cached?.expiresOn && cached.expiresOn.getTime() - TOKEN_REUSE_MARGIN_MS > Date.now())
+      return cached;
     const result = await this.msal.acquireTokenByClientCredential({
       scopes: [GRAPH_SCOPE],
       skipCache: fresh,

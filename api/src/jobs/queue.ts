@@ -5,6 +5,11 @@ import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../db/client.js';
 
 export const DEAD_LETTER_QUEUE = 'dead-letter';
+/**
+ * How often idle workers look for jobs sent by other processes; jobs sent in this process wake its
+ * workers at once, so polling only bounds the cross-process delay.
+ */
+const POLLING_SECONDS = 2;
 
 export interface QueueDefinition<T extends object> {
   name: string;
@@ -74,7 +79,7 @@ export async function startQueue(
         ids.push(
           await boss.work(
             definition.name,
-            { pollingIntervalSeconds: 0.5, batchSize: 1, ...definition.work },
+            { pollingIntervalSeconds: POLLING_SECONDS, batchSize: 1, ...definition.work },
             definition.handler,
           ),
         );
