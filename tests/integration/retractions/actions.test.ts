@@ -50,9 +50,9 @@ describe.each([
     });
     const copies = await copiesOf(api, message.internetMessageId);
     expect(copies.map((c) => c.folder)).toEqual(message.copies.map(() => folder));
-    const stats = await sandbox.control.get<{ actionsByMessage: Record<string, Record<string, number>> }>(
-      '/stats',
-    );
+    const stats = await sandbox.control.get<{
+      actionsByMessage: Record<string, { move: number; permanentDelete: number }>;
+    }>('/stats');
     const actions = stats.actionsByMessage[message.internetMessageId]!;
     expect(actions.move + actions.permanentDelete).toBe(message.copies.length);
   });
