@@ -3,6 +3,7 @@
 // in the same run with (a) a sequential Graph SDK loop and (b) SDK batches of 20 sent one at a time
 // (both measured on a sample and scaled linearly: run in full they would take about half an hour and
 // eight minutes). Then again with 10 % injected 429s, and verdict → last copy retracted for 1,000.
+import { Agent, request } from 'node:https';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { BatchRequestContent, Client } from '@microsoft/microsoft-graph-client';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -208,6 +209,156 @@ async function runEngine(api: FastifyInstance, control: Control, action: string,
     graphRequests: stats.graphRequests,
     batchRequests: stats.batchRequests,
     throttled429: stats.throttled,
+  };
+}
+
+function msalFor(description: SandboxAppDescription) {
+  return new ConfidentialClientApplication({
+    auth: {
+      clientId: description.clientId,
+      clientSecret: description.clientSecret,
+      authority: description.authority,
+      knownAuthorities: [new URL(description.authority).host],
+    },
+  });
+}
+
+async function sdkToken(description: SandboxAppDescription) {
+  return (await msalFor(description).acquireTokenByClientCredential({
+    scopes: ['https://graph.microsoft.com/.default'],
+  }))!;
+}
+
+function sdkClient(description: SandboxAppDescription): Client {
+  const msal = msalFor(description);
+  return Client.initWithMiddleware({
+    baseUrl: `${new URL(description.graphBaseUrl).origin}/`,
+    defaultVersion: 'v1.0',
+    customHosts: new Set([new URL(description.graphBaseUrl).hostname]),
+    authProvider: {
+      getAccessToken: async () =>
+        (await msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }))!
+          .accessToken,
+    },
+  });
+}
+
+async function runBaselines(sandbox: SandboxProcess, control: Control, description: SandboxAppDescription) {
+  const client = sdkClient(description);
+  const message = await deliver(control, 'all-staff@contoso.com');
+  const filter = `internetMessageId eq '${message.internetMessageId.replace(/'/g, "''")}'`;
+  // BatchRequestContent keeps everything after the host as the item url, so the version stays out.
+  const origin = new URL(description.graphBaseUrl).origin;
+  const mailboxes = sandbox.mailboxes.filter((m) => m.endsWith('@contoso.com'));
+
+  const sequentialStarted = performance.now();
+  for (const mailbox of mailboxes.slice(0, SEQUENTIAL_SAMPLE)) {
+    const found = await client.api(`/users/${mailbox}/messages`).filter(filter).select('id').get();
+    for (const copy of found.value as { id: string }[])
+      await client.api(`/users/${mailbox}/messages/${copy.id}/move`).post({ destinationId: 'junkemail' });
+  }
+  const sequentialSeconds = (performance.now() - sequentialStarted) / 1000;
+
+  const batchStarted = performance.now();
+  const sample = mailboxes.slice(SEQUENTIAL_SAMPLE, SEQUENTIAL_SAMPLE + BATCH_SAMPLE);
+  const found: { mailbox: string; id: string }[] = [];
+  for (let i = 0; i < sample.length; i += 20) {
+    const content = new BatchRequestContent(
+      sample.slice(i, i + 20).map((mailbox, n) => ({
+        id: String(n),
+        request: new Request(
+          `${origin}/users/${mailbox}/messages?$filter=${encodeURIComponent(filter)}&$select=id`,
+          { method: 'GET' },
+        ),
+      })),
+    );
+    const response = await client.api('/$batch').post(await content.getContent());
+    for (const item of response.responses as { id: string; body: { value: { id: string }[] } }[])
+      for (const copy of item.body?.value ?? [])
+        found.push({ mailbox: sample[i + Number(item.id)]!, id: copy.id });
+  }
+  for (let i = 0; i < found.length; i += 20) {
+    const content = new BatchRequestContent(
+      found.slice(i, i + 20).map((copy, n) => ({
+        id: String(n),
+        request: new Request(`${origin}/users/${copy.mailbox}/messages/${copy.id}/move`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ destinationId: 'junkemail' }),
+        }),
+      })),
+    );
+    await client.api('/$batch').post(await content.getContent());
+  }
+  const batchSeconds = (performance.now() - batchStarted) / 1000;
+  if (found.length < sample.length)
+    throw new Error(`the batch baseline found ${found.length} of ${sample.length} copies`);
+  return {
+    sequential: {
+      sampleMailboxes: SEQUENTIAL_SAMPLE,
+      sampleSeconds: round(sequentialSeconds),
+      projectedSeconds: round((sequentialSeconds / SEQUENTIAL_SAMPLE) * MAILBOXES),
+    },
+    oneBatchAtATime: {
+      sampleMailboxes: sample.length,
+      sampleSeconds: round(batchSeconds),
+      projectedSeconds: round((batchSeconds / sample.length) * MAILBOXES),
+    },
+  };
+}
+
+/**
+ * The fastest any client could go against this sandbox: each mailbox needs a search and then a move
+ * (two round trips in sequence, so never under 2 × latency), and the sandbox answers at most
+ * `capacity` requests a second (measured in this run at zero latency; per-mailbox limits do not bind
+ * when every mailbox is different). Batch envelopes are not counted, which favours the bound.
+ */
+function lowerBound(mailboxes: number, capacity: number) {
+  const requests = 2 * mailboxes;
+  const seconds = Math.max((2 * LATENCY_MS) / 1000, requests / capacity);
+  return { requests, sandboxRequestsPerSecond: capacity, latencyMs: LATENCY_MS, seconds: round(seconds) };
+}
+
+/**
+ * How many simple mailbox requests a second the sandbox answers with no injected latency, through
+ * node:https with keep-alive (fetch costs the client more CPU than the sandbox spends answering).
+ */
+async function sandboxCapacity(
+  sandbox: SandboxProcess,
+  control: Control,
+  description: SandboxAppDescription,
+) {
+  await control('PUT', '/faults', { latencyMs: 0 });
+  const token = (await sdkToken(description)).accessToken;
+  const mailboxes = sandbox.mailboxes.slice(0, 200);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const base = new URL(description.graphBaseUrl);
+  const get = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: base.hostname, port: base.port, path, agent, headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  const result = await closedLoop(
+    'GET /users/{id}/mailFolders/inbox',
+    { concurrency: 64, durationMs: 4_000 },
+    (worker, n) =>
+      get(
+        `${base.pathname}/users/${mailboxes[(worker * 7 + n) % mailboxes.length]!}/mailFolders/inbox?$select=id`,
+      ),
+  );
+  agent.destroy();
+  return {
+    workload: result.workload,
+    concurrency: result.concurrency,
+    requestsPerSecond: result.requestsPerSecond,
+    failures: result.failures,
   };
 }
 

@@ -56,7 +56,7 @@ export default fp(
       name: QUEUES.execute,
       handler: async ([job]) => runner.execute(job!.data),
       options: { expireInSeconds: fastify.config.jobExpireSeconds, retryLimit: 20, retryDelay: 2 },
-      workers: 8,
+      workers: 16,
     });
     await fastify.queue.define<RescanJob>({
       name: QUEUES.rescan,

@@ -130,6 +130,20 @@ export function createRetractionRepository(db: Database) {
         );
     },
 
+    async hasMailboxesIn(retractionId: string, states: readonly string[]): Promise<boolean> {
+      const [row] = await db
+        .select({ id: retractionMailboxes.mailboxId })
+        .from(retractionMailboxes)
+        .where(
+          and(
+            eq(retractionMailboxes.retractionId, retractionId),
+            inArray(retractionMailboxes.state, [...states]),
+          ),
+        )
+        .limit(1);
+      return !!row;
+    },
+
     async mailboxIdsInState(retractionId: string, states: readonly string[]): Promise<string[]> {
       const rows = await db
         .select({ id: retractionMailboxes.mailboxId })

@@ -122,7 +122,7 @@ export function createRunner(deps: RetractionDeps) {
           startAfter: minutes * 60,
         });
     await events.step(row, 'retraction.started', { action: row.action });
-    return maybeComplete(row.id);
+    return (await maybeComplete(row.id)) ?? repository.byId(row.id);
   }
 
   async function fanOut(row: RetractionRow): Promise<void> {
@@ -179,9 +179,9 @@ export function createRunner(deps: RetractionDeps) {
 
   /** running → completed / completedWithErrors once no mailbox is open. */
   async function maybeComplete(id: string): Promise<RetractionRow | null> {
+    // Every chunk asks; a cheap existence check answers most of them.
+    if (await repository.hasMailboxesIn(id, OPEN_MAILBOX_STATES)) return null;
     const counts = await repository.counts(id);
-    const open = OPEN_MAILBOX_STATES.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
-    if (open > 0) return repository.byId(id);
     const status = (counts.failed ?? 0) > 0 ? 'completedWithErrors' : 'completed';
     const done = await repository.transition(id, ['running'], { status, completedAt: new Date() });
     if (done)
