@@ -43,13 +43,13 @@ export default defineConfig(({ mode, command }) => {
       rolldownOptions: {
         input: Object.fromEntries(pages.map((page) => [page, `${root}${page}.html`])),
         output: {
-          // MSAL and TeamsJS load on demand, in chunks of their own; the rest of node_modules is
-          // one vendor chunk the pages share.
+          // MSAL and TeamsJS load on demand, in chunks of their own. Everything else is split by
+          // which pages use it, so the task pane never loads the console's charts or the Fluent
+          // components only the console uses.
           codeSplitting: {
             groups: [
               { name: 'msal', test: /[\\/]node_modules[\\/]@azure[\\/]msal-/, priority: 2 },
               { name: 'teams-js', test: /[\\/]node_modules[\\/]@microsoft[\\/]teams-js[\\/]/, priority: 2 },
-              { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 1 },
             ],
           },
         },
