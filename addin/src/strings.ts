@@ -7,6 +7,7 @@ import type {
   RetractionStatus,
   TriageStatus,
 } from '@clawback/shared';
+import { consoleStrings } from './console/strings.js';
 
 const APP_NAME = 'Clawback';
 
@@ -221,26 +222,8 @@ export const strings = {
     themes: { light: 'Light', dark: 'Dark', highContrast: 'High contrast' },
   },
 
-  console: {
-    title: 'Clawback admin console',
-    nav: {
-      overview: 'Overview',
-      reports: 'Reports',
-      retractions: 'Retractions',
-      policies: 'Policies',
-      directory: 'Directory',
-      collections: 'Collections',
-      audit: 'Audit',
-      health: 'Health',
-    },
-    navLabel: 'Console sections',
-    pending: (page: string) => `${page} is coming soon.`,
-    signedInAs: (name: string) => `Signed in as ${name}`,
-    roles: 'Roles',
-    capabilities: 'Can',
-    noRoles: 'No Clawback admin role',
-    detectingHost: 'Connecting…',
-  },
+  /** The admin console's words live beside its pages. */
+  console: consoleStrings,
 } as const;
 
 export type Strings = typeof strings;

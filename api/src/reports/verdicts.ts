@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller.js';
 import type { Executor } from '../db/client.js';
 import type { AuditActor } from './audit-actor.js';
 import type { ReportsContext } from './context.js';
+import type { StoredSettings } from './settings.js';
 import { sendInTransaction } from './job-outbox.js';
 import { runVerdictPolicy, type PolicyOutcome } from './verdict-policy.js';
 
@@ -24,8 +25,14 @@ export interface VerdictResult extends PolicyOutcome {
 }
 
 export function createVerdicts(ctx: ReportsContext) {
-  async function outcomeJobs(tx: Executor, tenantId: string, reportIds: string[]): Promise<number> {
-    const { settings } = await ctx.settings.get(tenantId);
+  // Settings are read before the transaction opens: a read on another connection inside it
+  // deadlocks PGlite, which has only one.
+  async function outcomeJobs(
+    tx: Executor,
+    tenantId: string,
+    reportIds: string[],
+    { settings }: StoredSettings,
+  ): Promise<number> {
     if (!settings.notifications.onVerdict.enabled || !settings.reportingMailbox) return 0;
     await sendInTransaction(
       ctx.boss,
@@ -40,6 +47,7 @@ export function createVerdicts(ctx: ReportsContext) {
       const { tenantId, id, disposition, actor } = input;
       const verdictAt = new Date();
       const verdictBy = actor.actorName ?? actor.actorId ?? null;
+      const settings = await ctx.settings.get(tenantId);
       const stored = await ctx.db.transaction(async (tx) => {
         const campaign = await ctx.campaigns.lock(tenantId, id, tx);
         if (!campaign) return null;
@@ -57,7 +65,7 @@ export function createVerdicts(ctx: ReportsContext) {
           },
           tx,
         );
-        return { campaign, notifying: await outcomeJobs(tx, tenantId, reportIds) };
+        return { campaign, notifying: await outcomeJobs(tx, tenantId, reportIds, settings) };
       });
       if (!stored) return null;
       const event = {
@@ -74,6 +82,7 @@ export function createVerdicts(ctx: ReportsContext) {
       const { tenantId, id, disposition, actor } = input;
       const verdictAt = new Date();
       const verdictBy = actor.actorName ?? actor.actorId ?? null;
+      const settings = await ctx.settings.get(tenantId);
       const stored = await ctx.db.transaction(async (tx) => {
         const before = await ctx.reports.get(tenantId, id, tx);
         if (!before) return null;
@@ -94,7 +103,7 @@ export function createVerdicts(ctx: ReportsContext) {
           },
           tx,
         );
-        return { report: report!, notifying: await outcomeJobs(tx, tenantId, [id]) };
+        return { report: report!, notifying: await outcomeJobs(tx, tenantId, [id], settings) };
       });
       if (!stored) return null;
       const { campaignId, internetMessageId } = stored.report;

@@ -1,0 +1,137 @@
+// One retraction: what it acts on and why, live progress with the time left, approval and the
+// other actions, the plan, and every mailbox's state.
+import { useState, type ReactNode } from 'react';
+import { Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { MAILBOX_STATES } from '@clawback/shared';
+import { strings } from '../../../strings.js';
+import { EmptyState, ErrorState, LoadingState } from '../../../ui/StateViews.js';
+import { RetractionStatusBadge } from '../../components/badges.js';
+import { Facts } from '../../components/bits.js';
+import { formatCount, formatWhen } from '../../components/format.js';
+import { Section } from '../../components/Section.js';
+import { useConsole } from '../../context.js';
+import { route } from '../../routes.js';
+import { BlastRadius } from '../search/BlastRadius.js';
+import { MailboxTable } from './MailboxTable.js';
+import { RetractionActions } from './RetractionActions.js';
+import { RetractionProgressView } from './RetractionProgressView.js';
+import { useLiveRetraction } from './use-live-retraction.js';
+import { useMailboxRows } from './use-mailbox-rows.js';
+import { RouteLink } from '../../components/RouteLink.js';
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+});
+
+export function RetractionDetail({ id }: { id: string }) {
+  const styles = useStyles();
+  const { api } = useConsole();
+  const t = strings.console.retractions;
+  const live = useLiveRetraction(api, id);
+  const [state, setState] = useState('');
+  const r = live.retraction;
+  // Rows are read again whenever the retraction moves to another status.
+  const mailboxes = useMailboxRows(api, id, state, r?.status ?? null);
+
+  const back = (
+    <div>
+      <RouteLink to={route('retractions')}>{t.back}</RouteLink>
+    </div>
+  );
+  if (!r)
+    return (
+      <>
+        {back}
+        {live.error ? <ErrorState error={live.error} /> : <LoadingState />}
+      </>
+    );
+  return (
+    <>
+      {back}
+      <Section
+        title={r.subject ?? r.internetMessageId}
+        actions={<RetractionStatusBadge status={r.status} dryRun={r.dryRun} />}
+      >
+        <Facts
+          items={[
+            [
+              t.action,
+              r.kind === 'undo' ? t.undoOf(strings.actionNames[r.action]) : strings.actionNames[r.action],
+            ],
+            [t.recoverability, r.recoverability],
+            [t.messageId, r.internetMessageId],
+            [t.sender, r.sender ?? strings.common.unknownSender],
+            [t.source, t.sources[r.source]],
+            [t.requestedBy, `${r.requestedBy.name ?? r.requestedBy.id} · ${formatWhen(r.createdAt)}`],
+            [t.reason, r.reason ?? '—'],
+            [t.started, formatWhen(r.startedAt)],
+            [t.completed, formatWhen(r.completedAt)],
+            [t.armedUntil, formatWhen(r.armedUntil)],
+            ...(r.undoOf
+              ? ([
+                  [
+                    t.undoOfLabel,
+                    <RouteLink key="u" to={route('retractions', [r.undoOf!])}>
+                      {t.openOriginal}
+                    </RouteLink>,
+                  ],
+                ] as [string, ReactNode][])
+              : []),
+            ...(r.campaignId
+              ? ([
+                  [
+                    t.campaign,
+                    <RouteLink key="c" to={route('reports', ['campaign', r.campaignId!])}>
+                      {t.openCampaign}
+                    </RouteLink>,
+                  ],
+                ] as [string, ReactNode][])
+              : []),
+          ]}
+        />
+        {r.error ? <ErrorState error={null} message={r.error} /> : null}
+      </Section>
+      <Section title={t.progressHeading}>
+        <RetractionProgressView retraction={r} etaSeconds={live.etaSeconds} />
+        {live.error ? <ErrorState error={live.error} message={strings.progress.connectionLost} /> : null}
+        <RetractionActions retraction={r} mailboxState={state} onChange={live.replace} />
+      </Section>
+      {r.plan ? (
+        <Section title={t.planHeading}>
+          <BlastRadius plan={r.plan} />
+        </Section>
+      ) : null}
+      <Section
+        title={t.mailboxesHeading}
+        actions={
+          <Button size="small" onClick={mailboxes.reload} disabled={mailboxes.loading}>
+            {strings.console.common.refresh}
+          </Button>
+        }
+      >
+        <div className={styles.filters}>
+          <Field label={t.stateFilter}>
+            <Select value={state} onChange={(_, d) => setState(d.value)}>
+              <option value="">{strings.console.common.any}</option>
+              {MAILBOX_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {t.mailboxStates[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Caption1 aria-live="polite">
+            {mailboxes.loading
+              ? t.loadingRows(formatCount(mailboxes.rows.length))
+              : t.rowCount(formatCount(mailboxes.rows.length))}
+          </Caption1>
+        </div>
+        {mailboxes.error ? <ErrorState error={mailboxes.error} onRetry={mailboxes.reload} /> : null}
+        {!mailboxes.loading && !mailboxes.rows.length && !mailboxes.error ? (
+          <EmptyState>{t.noRows}</EmptyState>
+        ) : null}
+        {mailboxes.rows.length ? <MailboxTable rows={mailboxes.rows} /> : null}
+      </Section>
+    </>
+  );
+}
