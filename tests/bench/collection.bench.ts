@@ -6,9 +6,7 @@
 // by internetMessageId and by sender, through the message index and through GET /api/v1/messages;
 // baseline: `select 1` on the same store. Goal p95 ≤ 20 ms. On PGlite, and on PostgreSQL too when
 // DATABASE_URL is set.
-import { fork } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from '../../api/src/app.js';
 import type { Config } from '../../api/src/config/config.js';
@@ -16,6 +14,7 @@ import { loadConfig, type SandboxAppDescription } from '../../api/src/config/loa
 import { serverOptions } from '../../api/src/server-options.js';
 import { createTestDatabase } from '../helpers/database.js';
 import type { Benchmark } from './benchmark.js';
+import { startSandboxProcess } from './sandbox-process.js';
 import { measureCollection, type CollectionResult } from './collection-throughput.js';
 import { measureSearch, type SearchResult } from './message-search.js';
 
@@ -144,28 +143,10 @@ async function startApi(
 }
 
 function startHost(dataDir: string): Promise<Host> {
-  const child = fork(fileURLToPath(new URL('./sandbox-host.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=6144'],
-    env: {
-      ...process.env,
-      BENCH_SANDBOX_OPTIONS: JSON.stringify({ dataDir, users: CUSTODIANS + 10, mailPerUser: MAIL_PER_USER }),
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    const early = (code: number | null) => reject(new Error(`sandbox host exited with ${code}`));
-    child.once('exit', early);
-    child.once('message', (message) => {
-      child.off('exit', early);
-      const stop = () =>
-        new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.disconnect();
-        });
-      resolve({ ...(message as { url: string; mailboxes: string[] }), stop });
-    });
-  });
+  return startSandboxProcess(
+    { dataDir, users: CUSTODIANS + 10, mailPerUser: MAIL_PER_USER },
+    { maxOldSpaceMb: 6144 },
+  );
 }
 
 function round(value: number): number {

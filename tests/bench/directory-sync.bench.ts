@@ -4,11 +4,9 @@
 // then a delta sync after 100 directory changes, each with peak RSS sampled; baseline in the same
 // run: a naive full re-list of /users and /groups without delta and without storing anything,
 // which is what every sync would cost without delta links. Goals: first sync ≤ 60 s, delta ≤ 2 s.
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from '../../api/src/app.js';
 import { loadConfig, type SandboxAppDescription } from '../../api/src/config/load.js';
@@ -16,6 +14,7 @@ import { serverOptions } from '../../api/src/server-options.js';
 import { USER_SELECT, GROUP_SELECT } from '../../api/src/directory/mapping.js';
 import { createTestDatabase } from '../helpers/database.js';
 import type { Benchmark } from './benchmark.js';
+import { startSandboxProcess } from './sandbox-process.js';
 
 // Smaller tenants for a quick look: DIRECTORY_BENCH_USERS / DIRECTORY_BENCH_GROUPS.
 const USERS = Number(process.env.DIRECTORY_BENCH_USERS ?? 100_000);
@@ -195,24 +194,9 @@ function controlClient(url: string) {
   };
 }
 
-function startHost(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = fork(fileURLToPath(new URL('./directory-sandbox-host.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
-    env: { ...process.env, BENCH_SANDBOX_OPTIONS: JSON.stringify({ dataDir, users: USERS, groups: GROUPS }) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    const early = (code: number | null) => reject(new Error(`sandbox host exited with ${code}`));
-    child.once('exit', early);
-    child.once('message', (message) => {
-      child.off('exit', early);
-      const stop = () =>
-        new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.disconnect();
-        });
-      resolve({ ...(message as { url: string }), stop });
-    });
-  });
+function startHost(dataDir: string) {
+  return startSandboxProcess(
+    { dataDir, users: USERS, groups: GROUPS },
+    { script: './directory-sandbox-host.ts', maxOldSpaceMb: 4096 },
+  );
 }

@@ -3,12 +3,10 @@
 // set) with the sandbox in its own process adding 50 ms to every Graph call. Each request reads the
 // message and its MIME from Graph, enriches it, groups it into a campaign and stores report,
 // evidence, index copy, audit row and jobs in one transaction. Goal: p99 ≤ 250 ms, ≥ 300 reports/s.
-import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { DEFAULT_USER_REPORTED_SETTINGS } from '@clawback/shared';
 import app from '../../api/src/app.js';
@@ -16,6 +14,7 @@ import { loadConfig, type SandboxAppDescription } from '../../api/src/config/loa
 import { serverOptions } from '../../api/src/server-options.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { closedLoop, type Benchmark, type LoadResult } from './benchmark.js';
+import { startSandboxProcess } from './sandbox-process.js';
 
 const REPORTERS = 100;
 const LATENCY_MS = 50;
@@ -258,30 +257,10 @@ class ApiClient {
 }
 
 /** The sandbox in a child process, with enough numbered mailboxes for every reporter. */
-function startHost(
-  dataDir: string,
-): Promise<{ url: string; mailboxes: string[]; stop: () => Promise<void> }> {
-  const child = fork(fileURLToPath(new URL('./sandbox-host.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_SANDBOX_OPTIONS: JSON.stringify({ dataDir, users: 130 }) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    const early = (code: number | null) => reject(new Error(`sandbox host exited with ${code}`));
-    child.once('exit', early);
-    child.once('message', (message) => {
-      child.off('exit', early);
-      const stop = () =>
-        new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.disconnect();
-        });
-      const { url, mailboxes } = message as { url: string; mailboxes: string[] };
-      // Reporters must be in the published domain (every 25th numbered user is not).
-      resolve({ url, mailboxes: mailboxes.filter((m) => m.endsWith('@contoso.com')), stop });
-    });
-  });
+async function startHost(dataDir: string) {
+  const host = await startSandboxProcess({ dataDir, users: 130 });
+  // Reporters must be in the published domain (every 25th numbered user is not).
+  return { ...host, mailboxes: host.mailboxes.filter((m) => m.endsWith('@contoso.com')) };
 }
 
 function round(value: number): number {

@@ -10,14 +10,26 @@ export interface SandboxProcess {
   stop: () => Promise<void>;
 }
 
-export function startSandboxProcess(options: {
+export interface SandboxProcessOptions {
   dataDir: string;
   users?: number;
+  groups?: number;
   mailPerUser?: number;
-}): Promise<SandboxProcess> {
+}
+
+export function startSandboxProcess(
+  options: SandboxProcessOptions,
+  /** The host script (the directory benchmark's skips mail) and the heap a large tenant needs. */
+  host: { script?: string; maxOldSpaceMb?: number } = {},
+): Promise<SandboxProcess> {
   const profile = process.env.BENCH_CPU_PROF;
-  const child = fork(fileURLToPath(new URL('./sandbox-host.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])],
+  const child = fork(fileURLToPath(new URL(host.script ?? './sandbox-host.ts', import.meta.url)), {
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(host.maxOldSpaceMb ? [`--max-old-space-size=${host.maxOldSpaceMb}`] : []),
+      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ],
     env: { ...process.env, BENCH_SANDBOX_OPTIONS: JSON.stringify(options) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -32,7 +44,8 @@ export function startSandboxProcess(options: {
           child.once('exit', () => done());
           child.disconnect();
         });
-      resolve({ ...(message as { url: string; mailboxes: string[] }), stop });
+      const { url, mailboxes } = message as { url: string; mailboxes?: string[] };
+      resolve({ url, mailboxes: mailboxes ?? [], stop });
     });
   });
 }
