@@ -12,7 +12,13 @@ const description = JSON.parse(process.env.CLAWBACK_TEST_SANDBOX!) as SandboxApp
 const config = loadConfig(process.env, description);
 const fastify = Fastify(
   serverOptions(
-    { ...config, tls: { cert: readFileSync(process.env.TLS_CERT_PATH!, 'utf8'), key: readFileSync(process.env.TLS_KEY_PATH!, 'utf8') } },
+    {
+      ...config,
+      tls: {
+        cert: readFileSync(process.env.TLS_CERT_PATH!, 'utf8'),
+        key: readFileSync(process.env.TLS_KEY_PATH!, 'utf8'),
+      },
+    },
     { logger: false },
   ),
 );

@@ -71,7 +71,10 @@ async function call(user: string, method: string, path: string, body?: unknown) 
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { id?: string } };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { id?: string },
+  };
 }
 
 async function until<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
@@ -92,8 +95,14 @@ describe('a retraction survives its worker being killed', () => {
     const syncStarted = Date.now();
     await call('admin@contoso.com', 'POST', '/directory/sync');
     await until(async () => {
-      const status = (await call('reader@contoso.com', 'GET', '/directory/status')).body as { state: string; phases: { finishedAt: string | null }[] };
-      return status.state !== 'syncing' && status.phases.every((p) => p.finishedAt && Date.parse(p.finishedAt) >= syncStarted) ? status : null;
+      const status = (await call('reader@contoso.com', 'GET', '/directory/status')).body as {
+        state: string;
+        phases: { finishedAt: string | null }[];
+      };
+      return status.state !== 'syncing' &&
+        status.phases.every((p) => p.finishedAt && Date.parse(p.finishedAt) >= syncStarted)
+        ? status
+        : null;
     }, 120_000);
     const message = await sandbox.control.post<{ internetMessageId: string; copies: unknown[] }>('/deliver', {
       from: 'ceo@lookalike.example',
@@ -120,7 +129,10 @@ describe('a retraction survives its worker being killed', () => {
     expect(['planning', 'running']).toContain(statusesAtKill[0]);
     await sandbox.control.put('/faults', { latencyMs: 0 });
     const done = await until(async () => {
-      const view = (await call('admin@contoso.com', 'GET', `/retractions/${id}`)).body as { status: string; counts: Record<string, number> };
+      const view = (await call('admin@contoso.com', 'GET', `/retractions/${id}`)).body as {
+        status: string;
+        counts: Record<string, number>;
+      };
       return ['completed', 'completedWithErrors'].includes(view.status) ? view : null;
     }, 240_000);
 
@@ -129,9 +141,13 @@ describe('a retraction survives its worker being killed', () => {
     expect(counts.failed).toBe(0);
     expect(counts.done! + counts.notFound! + counts.skipped!).toBe(counts.total);
     expect(counts.done).toBe(message.copies.length);
-    const copies = await sandbox.control.get<{ folder: string }[]>(`/messages?internetMessageId=${encodeURIComponent(message.internetMessageId)}`);
+    const copies = await sandbox.control.get<{ folder: string }[]>(
+      `/messages?internetMessageId=${encodeURIComponent(message.internetMessageId)}`,
+    );
     expect(copies.filter((c) => c.folder !== 'junkemail')).toEqual([]);
     const stats = await sandbox.control.get<{ actionsByMessage: Record<string, { move: number }> }>('/stats');
-    expect(stats.actionsByMessage[message.internetMessageId]!.move).toBeLessThanOrEqual(message.copies.length);
+    expect(stats.actionsByMessage[message.internetMessageId]!.move).toBeLessThanOrEqual(
+      message.copies.length,
+    );
   }, 600_000);
 });
