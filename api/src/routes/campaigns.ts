@@ -4,19 +4,16 @@ import {
   campaignDetailSchema,
   campaignListQuerySchema,
   campaignPageSchema,
-  noteBodySchema,
-  noteSchema,
   problemResponses,
   triageIdParamSchema,
   triagePatchSchema,
-  verdictBodySchema,
-  verdictResultSchema,
 } from '@clawback/shared';
 import { problems } from '../http/problem.js';
+import triageActionRoutes from './triage-actions.js';
 import { auditContext } from '../plugins/audit.js';
 import type { CampaignRow } from '../reports/campaign-repository.js';
 import { encodeCursor } from '../reports/cursor.js';
-import { campaignDetail, campaignSummary, note } from '../reports/views.js';
+import { campaignDetail, campaignSummary } from '../reports/views.js';
 
 /** Reporters listed on a campaign's page; counts cover them all. */
 const REPORTERS_SHOWN = 200;
@@ -105,57 +102,7 @@ const campaignRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   );
 
-  fastify.post(
-    '/campaigns/:id/notes',
-    {
-      config: { auth: 'userOrApp' },
-      preHandler: fastify.requireCapability('setVerdicts'),
-      schema: {
-        summary: 'Add a triage note to a campaign',
-        params: triageIdParamSchema,
-        body: noteBodySchema,
-        response: { 201: noteSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const { tenantId } = request.caller!;
-      const row = await reports.triage.addNote(
-        'campaign',
-        tenantId,
-        request.params.id,
-        request.body.text,
-        auditContext(request),
-      );
-      if (!row) throw notFound();
-      return reply.code(201).send(note(row));
-    },
-  );
-
-  fastify.post(
-    '/campaigns/:id/verdict',
-    {
-      config: { auth: 'userOrApp' },
-      preHandler: fastify.requireCapability('setVerdicts', { fresh: true }),
-      schema: {
-        summary: "Set a campaign's disposition for all its reports; starts the auto-retraction policy",
-        params: triageIdParamSchema,
-        body: verdictBodySchema,
-        response: { 200: verdictResultSchema, ...problemResponses },
-      },
-    },
-    async (request) => {
-      const caller = request.caller!;
-      const result = await reports.verdicts.onCampaign({
-        tenantId: caller.tenantId,
-        id: request.params.id,
-        disposition: request.body.disposition,
-        caller,
-        actor: auditContext(request),
-      });
-      if (!result) throw notFound();
-      return { ...result, verdictAt: result.verdictAt.toISOString() };
-    },
-  );
+  await fastify.register(triageActionRoutes, { kind: 'campaign' });
 };
 
 export default campaignRoutes;

@@ -4,8 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   createReportSchema,
-  noteBodySchema,
-  noteSchema,
   problemResponses,
   problemSchema,
   REPORT_LIMITS,
@@ -15,14 +13,13 @@ import {
   reportPageSchema,
   triageIdParamSchema,
   triagePatchSchema,
-  verdictBodySchema,
-  verdictResultSchema,
 } from '@clawback/shared';
 import type { UserCaller } from '../auth/caller.js';
 import { problems } from '../http/problem.js';
+import triageActionRoutes from './triage-actions.js';
 import { auditContext } from '../plugins/audit.js';
 import { encodeCursor } from '../reports/cursor.js';
-import { note, reportDetail, reportSummary } from '../reports/views.js';
+import { reportDetail, reportSummary } from '../reports/views.js';
 
 /** Room for the largest EML in base64 plus the rest of the body. */
 const INTAKE_BODY_LIMIT = Math.ceil((REPORT_LIMITS.emlBytes * 4) / 3) + 256 * 1024;
@@ -186,57 +183,7 @@ const reportRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
   );
 
-  fastify.post(
-    '/reports/:id/notes',
-    {
-      config: { auth: 'userOrApp' },
-      preHandler: fastify.requireCapability('setVerdicts'),
-      schema: {
-        summary: 'Add a triage note to a report',
-        params: triageIdParamSchema,
-        body: noteBodySchema,
-        response: { 201: noteSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const { tenantId } = request.caller!;
-      const row = await reports.triage.addNote(
-        'report',
-        tenantId,
-        request.params.id,
-        request.body.text,
-        auditContext(request),
-      );
-      if (!row) throw notFound();
-      return reply.code(201).send(note(row));
-    },
-  );
-
-  fastify.post(
-    '/reports/:id/verdict',
-    {
-      config: { auth: 'userOrApp' },
-      preHandler: fastify.requireCapability('setVerdicts', { fresh: true }),
-      schema: {
-        summary: "Set a report's disposition; starts the auto-retraction policy",
-        params: triageIdParamSchema,
-        body: verdictBodySchema,
-        response: { 200: verdictResultSchema, ...problemResponses },
-      },
-    },
-    async (request) => {
-      const caller = request.caller!;
-      const result = await reports.verdicts.onReport({
-        tenantId: caller.tenantId,
-        id: request.params.id,
-        disposition: request.body.disposition,
-        caller,
-        actor: auditContext(request),
-      });
-      if (!result) throw notFound();
-      return { ...result, verdictAt: result.verdictAt.toISOString() };
-    },
-  );
+  await fastify.register(triageActionRoutes, { kind: 'report' });
 };
 
 export default reportRoutes;
