@@ -44,7 +44,13 @@ export interface ExecutorOptions {
   initialConcurrency: number;
   minConcurrency: number;
   maxConcurrency: number;
+  /** Attempts of a call failing with 5xx before its last status is the result. */
   maxAttempts: number;
+  /**
+   * 429s a call may meet before giving up. Throttling says "later", not "no": it is waited out
+   * (Retry-After) far longer than errors are retried.
+   */
+  maxThrottles: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
@@ -56,6 +62,7 @@ export const DEFAULT_EXECUTOR_OPTIONS: ExecutorOptions = {
   minConcurrency: 1,
   maxConcurrency: 128,
   maxAttempts: 8,
+  maxThrottles: 50,
   baseDelayMs: 250,
   maxDelayMs: 30_000,
 };
@@ -68,6 +75,7 @@ interface Item<C extends GraphCall> {
   call: C;
   index: number;
   attempts: number;
+  throttles: number;
   notBefore: number;
 }
 
@@ -141,7 +149,7 @@ class Run<C extends GraphCall> {
     calls: C[],
     private readonly onResult?: (result: GraphCallResult<C>) => void,
   ) {
-    this.pending = calls.map((call, index) => ({ call, index, attempts: 0, notBefore: 0 }));
+    this.pending = calls.map((call, index) => ({ call, index, attempts: 0, throttles: 0, notBefore: 0 }));
     this.remaining = calls.length;
     this.done = new Promise((resolve) => (this.resolve = resolve));
     if (calls.length === 0) this.resolve([]);
@@ -228,7 +236,8 @@ class Run<C extends GraphCall> {
         body: { error: { code: 'MissingBatchResponse' } },
       };
       item.attempts += 1;
-      if (RETRYABLE.has(response.status) && item.attempts < this.executor.options.maxAttempts) {
+      if (response.status === 429) item.throttles += 1;
+      if (this.mayRetry(item, response.status)) {
         trouble = this.scheduleRetry(item, response) || trouble;
         continue;
       }
@@ -236,6 +245,12 @@ class Run<C extends GraphCall> {
     }
     if (trouble) this.executor.shrink();
     else this.executor.grow();
+  }
+
+  private mayRetry(item: Item<C>, status: number): boolean {
+    const { maxAttempts, maxThrottles } = this.executor.options;
+    if (status === 429) return item.throttles < maxThrottles;
+    return RETRYABLE.has(status) && item.attempts - item.throttles < maxAttempts;
   }
 
   /** Requeues a throttled or failed call; true when the trouble was global (not one mailbox). */
