@@ -33,11 +33,23 @@ const QUEUE_DEFAULTS = {
   retentionDays: 365,
 };
 
+export interface JobCountQuery {
+  queues: readonly string[];
+  field: string;
+  value: string;
+  state: 'unfinished' | 'failed';
+}
+
 export interface JobQueue {
   boss: PgBoss;
   define<T extends object>(definition: QueueDefinition<T>): Promise<void>;
   send<T extends object>(name: string, data: T, options?: PgBoss.SendOptions): Promise<string | null>;
   deadLetterCount(): Promise<number>;
+  /**
+   * Jobs of these queues whose data has field = value and that are unfinished (queued, waiting
+   * to retry or running) or failed (out of retries).
+   */
+  countJobs(query: JobCountQuery): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -91,6 +103,18 @@ export async function startQueue(
       return id;
     },
     deadLetterCount: () => boss.getQueueSize(DEAD_LETTER_QUEUE),
+    async countJobs({ queues, field, value, state }) {
+      // pg-boss 10 offers no lookup by job data, so its job table is read directly. In its state
+      // enum, the values before 'completed' are created, retry and active.
+      const condition = state === 'unfinished' ? `state < 'completed'` : `state = 'failed'`;
+      const { rows } = await boss
+        .getDb()
+        .executeSql(
+          `select count(*)::int as n from pgboss.job where name = any($1) and ${condition} and data->>$2 = $3`,
+          [queues, field, value],
+        );
+      return Number((rows[0] as { n: number }).n);
+    },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

@@ -26,6 +26,8 @@ export interface RetractionDeps {
   policies: PolicyService;
   campaigns: () => CampaignLookup | null;
   log: FastifyBaseLogger;
+  /** How long a worker's claim on a mailbox holds without renewal (the job expiry). */
+  leaseSeconds: number;
 }
 
 export const QUEUES = {

@@ -4,6 +4,7 @@ import { createPolicyRepository } from '../policies/policy-repository.js';
 import { createPolicyService, type PolicyService } from '../policies/policy-service.js';
 import { QUEUES, type CampaignLookup, type ExecuteJob, type PlanJob, type RescanJob } from './deps.js';
 import { createRetractionRepository } from './repository.js';
+import { startReconciler, type Reconciler } from './reconciler.js';
 import { createRunner } from './runner.js';
 import { createRetractionService, type RetractionService } from './service.js';
 import { createVerdictListener, type VerdictListener } from './verdicts.js';
@@ -14,6 +15,7 @@ declare module 'fastify' {
     policies: PolicyService;
     verdicts: VerdictListener;
     messageIndex: MessageIndex;
+    retractionReconciler?: Reconciler;
   }
 }
 
@@ -38,6 +40,7 @@ export default fp(
           ? (fastify as unknown as { campaignLookup: CampaignLookup }).campaignLookup
           : null,
       log: fastify.log,
+      leaseSeconds: fastify.config.jobExpireSeconds,
     };
     const runner = createRunner(deps);
     const service = createRetractionService(deps, runner);
@@ -63,6 +66,12 @@ export default fp(
       handler: async ([job]) => void (await runner.rescan(job!.data)),
       workers: 1,
     });
+    if (fastify.config.role !== 'api') {
+      // Checked as often as a job expires: a stuck retraction is resumed within two intervals.
+      const reconciler = startReconciler({ ...deps, runner }, fastify.config.jobExpireSeconds);
+      fastify.decorate('retractionReconciler', reconciler);
+      fastify.addHook('onClose', () => reconciler.stop());
+    }
   },
   { name: 'retractions', dependencies: ['db', 'graph', 'queue', 'audit', 'directory'] },
 );

@@ -1,6 +1,6 @@
 // Storage of retractions and their per-mailbox state machines. Transitions are conditional updates
 // (WHERE status IN ...), so concurrent workers and API processes never move a row backwards.
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 import { retractionEvidence, retractionMailboxes, retractions } from '../db/schema/index.js';
 
@@ -18,19 +18,24 @@ export interface StateCounts {
 
 export function createRetractionRepository(db: Database) {
   return {
+    /** Runs `work` in one transaction: several writes that must land together or not at all. */
+    transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+      return db.transaction(work);
+    },
+
     /** Inserts unless the idempotency key or the one-live-retraction-per-message rule says otherwise. */
-    async insert(row: NewRetraction): Promise<{ row: RetractionRow; created: boolean }> {
-      const inserted = await db.insert(retractions).values(row).onConflictDoNothing().returning();
+    async insert(row: NewRetraction, tx?: Executor): Promise<{ row: RetractionRow; created: boolean }> {
+      const inserted = await (tx ?? db).insert(retractions).values(row).onConflictDoNothing().returning();
       if (inserted[0]) return { row: inserted[0], created: true };
       const existing =
-        (row.idempotencyKey ? await this.byIdempotencyKey(row.tenantId, row.idempotencyKey) : null) ??
-        (await this.activeFor(row.tenantId, row.internetMessageId, row.kind));
+        (row.idempotencyKey ? await this.byIdempotencyKey(row.tenantId, row.idempotencyKey, tx) : null) ??
+        (await this.activeFor(row.tenantId, row.internetMessageId, row.kind, tx));
       if (!existing) throw new Error('retraction insert conflicted but no conflicting row was found');
       return { row: existing, created: false };
     },
 
-    async byIdempotencyKey(tenantId: string, key: string): Promise<RetractionRow | null> {
-      const [row] = await db
+    async byIdempotencyKey(tenantId: string, key: string, tx?: Executor): Promise<RetractionRow | null> {
+      const [row] = await (tx ?? db)
         .select()
         .from(retractions)
         .where(and(eq(retractions.tenantId, tenantId), eq(retractions.idempotencyKey, key)));
@@ -41,8 +46,9 @@ export function createRetractionRepository(db: Database) {
       tenantId: string,
       internetMessageId: string,
       kind: 'retract' | 'undo',
+      tx?: Executor,
     ): Promise<RetractionRow | null> {
-      const [row] = await db
+      const [row] = await (tx ?? db)
         .select()
         .from(retractions)
         .where(
@@ -157,8 +163,13 @@ export function createRetractionRepository(db: Database) {
       return rows.map((r) => r.id);
     },
 
-    /** Marks rows as being acted on; returns them as they were before (to see crash leftovers). */
-    async claim(retractionId: string, mailboxIds: string[]): Promise<MailboxRow[]> {
+    /**
+     * Marks rows as being acted on and returns them as they were before (to see crash leftovers).
+     * A row another worker is acting on is left to it until its lease runs out: only rows still
+     * pending, or acting with a lease older than `leaseSeconds` (their worker died), are taken.
+     */
+    async claim(retractionId: string, mailboxIds: string[], leaseSeconds: number): Promise<MailboxRow[]> {
+      const leaseStart = new Date(Date.now() - leaseSeconds * 1000);
       return db.transaction(async (tx) => {
         const before = await tx
           .select()
@@ -167,7 +178,10 @@ export function createRetractionRepository(db: Database) {
             and(
               eq(retractionMailboxes.retractionId, retractionId),
               inArray(retractionMailboxes.mailboxId, mailboxIds),
-              inArray(retractionMailboxes.state, ['pending', 'acting']),
+              or(
+                eq(retractionMailboxes.state, 'pending'),
+                and(eq(retractionMailboxes.state, 'acting'), lt(retractionMailboxes.updatedAt, leaseStart)),
+              ),
             ),
           )
           .for('update');
@@ -190,6 +204,31 @@ export function createRetractionRepository(db: Database) {
             );
         return before;
       });
+    },
+
+    /** Extends the lease on rows a live worker is still acting on. */
+    async renewLease(retractionId: string, mailboxIds: string[]): Promise<void> {
+      if (mailboxIds.length === 0) return;
+      await db
+        .update(retractionMailboxes)
+        .set({ updatedAt: new Date() })
+        .where(
+          and(
+            eq(retractionMailboxes.retractionId, retractionId),
+            inArray(retractionMailboxes.mailboxId, mailboxIds),
+            eq(retractionMailboxes.state, 'acting'),
+          ),
+        );
+    },
+
+    /** Retractions with background work left (planning or running), created before `olderThan`. */
+    async unsettled(olderThan: Date): Promise<RetractionRow[]> {
+      return db
+        .select()
+        .from(retractions)
+        .where(
+          and(inArray(retractions.status, ['planning', 'running']), lt(retractions.createdAt, olderThan)),
+        );
     },
 
     async saveMailbox(

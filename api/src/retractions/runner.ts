@@ -18,7 +18,7 @@ import { actOnMailboxes, type MailboxOutcome } from './execute.js';
 import { mimePath } from './graph-calls.js';
 import { planMailboxes, planTotals, type PlannedMailbox } from './planner.js';
 import { retractionAudit } from './audit-events.js';
-import { OPEN_MAILBOX_STATES, type RetractionRow } from './repository.js';
+import { OPEN_MAILBOX_STATES, type MailboxRow, type RetractionRow } from './repository.js';
 
 export function createRunner(deps: RetractionDeps) {
   const { repository, audit, queue } = deps;
@@ -137,10 +137,53 @@ export function createRunner(deps: RetractionDeps) {
   async function execute(job: ExecuteJob): Promise<void> {
     const row = await repository.byId(job.retractionId);
     if (!row || row.status !== 'running') return;
-    const claimed = await repository.claim(row.id, job.mailboxIds);
+    const claimed = await repository.claim(row.id, job.mailboxIds, deps.leaseSeconds);
     if (claimed.length === 0) return;
-    const outcomes = await actOnMailboxes(deps.graph.executor, row, claimed);
-    await record(row, outcomes);
+    // A mailbox whose every attempt ended with its worker gone is failed, not tried for ever.
+    const exhausted = claimed.filter((m) => m.attempts >= MAX_MAILBOX_ATTEMPTS);
+    const workable = claimed.filter((m) => m.attempts < MAX_MAILBOX_ATTEMPTS);
+    const outcomes = await whileLeased(row.id, workable, () =>
+      actOnMailboxes(deps.graph.executor, row, workable),
+    );
+    await record(row, [...outcomes, ...exhausted.map(givenUp)]);
+    await maybeComplete(row.id);
+  }
+
+  /** Renews the claim on `mailboxes` while `work` runs, so no other worker takes them over. */
+  async function whileLeased<T>(id: string, mailboxes: MailboxRow[], work: () => Promise<T>): Promise<T> {
+    const ids = mailboxes.map((m) => m.mailboxId);
+    const timer = setInterval(
+      () => void repository.renewLease(id, ids).catch((error: Error) => deps.log.warn({ error }, 'lease')),
+      (deps.leaseSeconds * 1000) / 3,
+    );
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /** Starts an undo whose mailboxes are stored (kept apart so the reconciler can call it too). */
+  async function startUndo(row: RetractionRow): Promise<RetractionRow | null> {
+    const policy = { ...(await deps.policies.policy(row.tenantId)), armedHours: 0, rescanMinutes: [] };
+    return start(row.id, ['planning'], policy);
+  }
+
+  /**
+   * Picks up a retraction no job is working on any more (the process running it died between
+   * steps, or its jobs ran out of retries): planning is redone, mailboxes left open are sent out
+   * again. Safe to call twice: claims are leased, so a mailbox is never acted on by two workers.
+   */
+  async function resume(row: RetractionRow): Promise<void> {
+    if (row.status === 'planning') {
+      if (row.kind === 'undo') await startUndo(row);
+      else
+        await queue.send(QUEUES.plan, { retractionId: row.id, recipients: row.recipients } satisfies PlanJob);
+      return;
+    }
+    if (row.status !== 'running') return;
+    await repository.setStates(row.id, ['planned'], 'pending', null);
+    await fanOut(row);
     await maybeComplete(row.id);
   }
 
@@ -283,7 +326,30 @@ export function createRunner(deps: RetractionDeps) {
     });
   }
 
-  return { plan, start, execute, rescan, maybeComplete };
+  /** A retraction whose search failed through every retry, several times over. */
+  async function fail(row: RetractionRow, failedJobs: number): Promise<void> {
+    const error = `searching the mailboxes failed ${failedJobs} times through every retry; see the API log`;
+    const failed = await repository.transition(row.id, ['planning'], {
+      status: 'failed',
+      error,
+      completedAt: new Date(),
+    });
+    if (failed) await events.step(failed, 'retraction.failed', { error }, 'failure');
+  }
+
+  return { plan, start, startUndo, execute, resume, fail, rescan, maybeComplete };
+}
+
+/** Claims of one mailbox before it is failed as "the worker stopped every time". */
+export const MAX_MAILBOX_ATTEMPTS = 10;
+
+function givenUp(row: MailboxRow): MailboxOutcome {
+  return {
+    row,
+    state: 'failed',
+    reason: `gave up after ${row.attempts} attempts: the worker acting on this mailbox stopped each time`,
+    copies: row.copies,
+  };
 }
 
 export function approvalNeeded(

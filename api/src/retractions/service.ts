@@ -8,7 +8,7 @@ import type { RetractionScope } from '../db/schema/index.js';
 import { graphPath, odataQuery } from '../graph/odata.js';
 import { ProblemError, problems } from '../http/problem.js';
 import { QUEUES, type PlanJob, type RetractionDeps } from './deps.js';
-import type { RetractionRow } from './repository.js';
+import type { MailboxRow, NewMailboxRow, NewRetraction, RetractionRow } from './repository.js';
 import { retractionAudit } from './audit-events.js';
 import type { Runner } from './runner.js';
 import { toView } from './view.js';
@@ -123,6 +123,7 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
       reason: input.reason ?? null,
       source: input.source,
       scope: input.scope ?? {},
+      recipients: target.recipients,
       requestedBy: input.caller.oid,
       requestedByName: input.callerName,
       requesterKind: input.caller.kind,
@@ -221,54 +222,19 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
       (m) => !wanted || wanted.has(m.mailboxUpn.toLowerCase()),
     );
     if (done.length === 0) throw problems.conflict('no mailbox of this retraction has copies to move back');
-    const { row, created } = await repository.insert({
-      id: randomUUID(),
-      tenantId,
-      kind: 'undo',
-      undoOf: id,
-      internetMessageId: original.internetMessageId,
-      subject: original.subject,
-      sender: original.sender,
-      campaignId: original.campaignId,
-      action: original.action,
-      status: 'planning',
-      dryRun: false,
-      reason: `undo of ${original.id}`,
-      source: 'manual',
-      scope: {},
-      requestedBy: caller.oid,
-      requestedByName: callerName,
-      requesterKind: caller.kind,
-      createdAt: new Date(),
+    // The undo and its mailboxes land together: a crash leaves either nothing or an undo the
+    // reconciler can start.
+    const { row, created } = await repository.transaction(async (tx) => {
+      const inserted = await repository.insert(undoRow(original, caller, callerName), tx);
+      if (inserted.created) await repository.insertMailboxes(undoMailboxes(inserted.row, done), tx);
+      return inserted;
     });
     if (!created) throw problems.conflict(`an undo of this message is already running (${row.id})`);
-    await repository.insertMailboxes(
-      done.map((m) => ({
-        retractionId: row.id,
-        tenantId,
-        mailboxId: m.mailboxId,
-        mailboxUpn: m.mailboxUpn,
-        state: 'planned',
-        reason: null,
-        // Each copy goes back to the folder it was in before the retraction.
-        copies: m.copies
-          .filter((c) => c.outcome === 'done')
-          .map((c) => ({
-            id: c.id,
-            folderId: c.folderId,
-            folder: c.folder,
-            isRead: c.isRead,
-            receivedAt: c.receivedAt,
-          })),
-        targetFolderId: null,
-      })),
-    );
     await events.decision(tenantId, caller, callerName, id, 'retraction.undoRequested', {
       undoId: row.id,
       mailboxes: done.length,
     });
-    const policy = { ...(await deps.policies.policy(tenantId)), armedHours: 0, rescanMinutes: [] };
-    const started = await runner.start(row.id, ['planning'], policy);
+    const started = await runner.startUndo(row);
     return view(started ?? row);
   }
 
@@ -294,3 +260,48 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
 }
 
 export type RetractionService = ReturnType<typeof createRetractionService>;
+
+function undoRow(original: RetractionRow, caller: Caller, callerName: string | null): NewRetraction {
+  return {
+    id: randomUUID(),
+    tenantId: original.tenantId,
+    kind: 'undo',
+    undoOf: original.id,
+    internetMessageId: original.internetMessageId,
+    subject: original.subject,
+    sender: original.sender,
+    campaignId: original.campaignId,
+    action: original.action,
+    status: 'planning',
+    dryRun: false,
+    reason: `undo of ${original.id}`,
+    source: 'manual',
+    scope: {},
+    requestedBy: caller.oid,
+    requestedByName: callerName,
+    requesterKind: caller.kind,
+    createdAt: new Date(),
+  };
+}
+
+/** Each copy the retraction moved goes back to the folder it was in before. */
+function undoMailboxes(undo: RetractionRow, done: MailboxRow[]): NewMailboxRow[] {
+  return done.map((m) => ({
+    retractionId: undo.id,
+    tenantId: undo.tenantId,
+    mailboxId: m.mailboxId,
+    mailboxUpn: m.mailboxUpn,
+    state: 'planned',
+    reason: null,
+    copies: m.copies
+      .filter((c) => c.outcome === 'done')
+      .map((c) => ({
+        id: c.id,
+        folderId: c.folderId,
+        folder: c.folder,
+        isRead: c.isRead,
+        receivedAt: c.receivedAt,
+      })),
+    targetFolderId: null,
+  }));
+}

@@ -77,12 +77,17 @@ async function call(user: string, method: string, path: string, body?: unknown) 
   };
 }
 
-async function until<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+/** Polls `probe` until it returns a value; on timeout the error shows what was last seen. */
+async function until<T>(
+  probe: () => Promise<T | null>,
+  timeoutMs: number,
+  lastSeen: () => unknown = () => null,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
+    if (Date.now() > deadline) throw new Error(`timed out; last seen: ${JSON.stringify(lastSeen())}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -128,13 +133,17 @@ describe('a retraction survives its worker being killed', () => {
     // The kills must land while the work is under way, or this test proves nothing.
     expect(['planning', 'running']).toContain(statusesAtKill[0]);
     await sandbox.control.put('/faults', { latencyMs: 0 });
-    const done = await until(async () => {
-      const view = (await call('admin@contoso.com', 'GET', `/retractions/${id}`)).body as {
-        status: string;
-        counts: Record<string, number>;
-      };
-      return ['completed', 'completedWithErrors'].includes(view.status) ? view : null;
-    }, 240_000);
+    let view: { status: string; counts: Record<string, number> } | null = null;
+    const done = await until(
+      async () => {
+        view = (await call('admin@contoso.com', 'GET', `/retractions/${id}`)).body as NonNullable<
+          typeof view
+        >;
+        return ['completed', 'completedWithErrors'].includes(view.status) ? view : null;
+      },
+      240_000,
+      () => ({ statusesAtKill, view }),
+    );
 
     const { counts } = done;
     expect(counts.pending).toBe(0);

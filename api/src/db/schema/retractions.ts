@@ -51,6 +51,8 @@ export const retractions = pgTable(
     reason: text('reason'),
     source: text('source').$type<'manual' | 'policy' | 'addin'>().notNull(),
     scope: jsonb('scope').$type<RetractionScope>().notNull(),
+    /** The message's header recipients, kept so an interrupted plan can be started again. */
+    recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
     requestedBy: text('requested_by').notNull(),
     requestedByName: text('requested_by_name'),
     requesterKind: text('requester_kind').$type<'user' | 'app'>().notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "retractions" ADD COLUMN "recipients" jsonb DEFAULT '[]'::jsonb NOT NULL;
