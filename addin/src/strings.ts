@@ -129,19 +129,104 @@ export const strings = {
 
   admin: {
     heading: 'Retract this message',
-    blastRadiusHeading: 'Where it landed',
-    blastRadiusPending:
-      'The mailboxes this message reached, their folders and how many people read it will show here.',
     actionLabel: 'What should happen to every copy?',
     reasonLabel: 'Reason (kept in the audit log)',
     retract: 'Retract…',
     confirmTitle: (action: RetractionAction) => `${actionNames[action]} every copy?`,
     confirmBody: (subject: string) => `Every copy of "${subject}" in the organisation will be affected.`,
+    confirmReach: (mailboxes: number, copies: number) =>
+      `The last search found ${copies} ${copies === 1 ? 'copy' : 'copies'} in ${mailboxes} ${mailboxes === 1 ? 'mailbox' : 'mailboxes'}.`,
     noUndoWarning: 'This cannot be undone.',
     confirm: 'Retract now',
     starting: 'Starting…',
     unavailable: 'Retraction is not available on this server yet.',
     consoleLink: 'Open the admin console',
+    retractionConsoleLink: 'Open this retraction in the admin console',
+    trackedHeading: 'Retraction of this message',
+    trackedAction: (action: RetractionAction, by: string) => `${actionNames[action]}, requested by ${by}`,
+    someAdmin: 'an administrator',
+    checkingEarlier: 'Checking for a retraction of this message under way…',
+    earlierUnavailable: 'Earlier retractions of this message could not be checked.',
+    newRetractionHeading: 'Retract it again',
+  },
+
+  /** The blast radius: a dry run of the retraction, before anything is touched. */
+  blastRadius: {
+    heading: 'Where it landed',
+    planning: 'Finding every copy of this message…',
+    mailboxes: 'Mailboxes with a copy',
+    mailboxesValue: (withCopies: number, searched: number) => `${withCopies} of ${searched} searched`,
+    copies: 'Copies',
+    readState: 'Opened',
+    readValue: (read: number, unread: number) => `${read} read · ${unread} unread`,
+    skipped: 'Mailboxes not searched',
+    byFolder: 'Copies by folder',
+    folderShare: (folder: string) => `Share of copies in ${folder}`,
+    folderCount: (count: number) => `${count}`,
+    unknownFolder: 'Another folder',
+    none: (searched: number) =>
+      searched === 0
+        ? 'No mailbox to search: no one has reported this message and its recipients are not known yet.'
+        : `No copy of this message is left in the ${searched} ${searched === 1 ? 'mailbox' : 'mailboxes'} searched.`,
+    failed: 'The search for copies failed.',
+    retry: 'Search again',
+  },
+
+  approval: {
+    title: 'Waiting for a second administrator',
+    requestedBy: (by: string) => `${by} asked for this retraction.`,
+    reasons: 'Why it needs approval',
+    expires: (when: string) => `The request expires ${when}; after that it has to be made again.`,
+    expired: 'The approval window has passed: request the retraction again.',
+    whoApproves:
+      'Another Privileged Role Administrator or Global Administrator has to approve it, from this pane or the admin console.',
+    ownRequest:
+      'You asked for it, so another Privileged Role Administrator or Global Administrator has to approve it. Send them the console link.',
+    youMayApprove: 'You may approve it: it runs as soon as you do.',
+    approve: 'Approve and run',
+    approving: 'Approving…',
+    approvedBy: (by: string) => `Approved by ${by}.`,
+  },
+
+  failures: {
+    heading: 'Mailboxes not retracted, by reason',
+    loading: 'Loading the reasons…',
+    failedLabel: 'Failed',
+    skippedLabel: 'Skipped',
+    count: (count: number) => `${count} ${count === 1 ? 'mailbox' : 'mailboxes'}`,
+    more: (count: number) => `and ${count} more`,
+    sampled: (shown: number) => `Reasons of the first ${shown} mailboxes of each kind.`,
+    reasons: {
+      notPublished: 'Its domain is not published to Clawback',
+      noMailbox: 'No mailbox Clawback can reach',
+      outOfScope: "Outside the Exchange access policy of Clawback's app",
+      cancelled: 'Cancelled before it was reached',
+      approvalExpired: 'Not approved in time',
+      failed: 'Failed',
+    } as Record<string, string>,
+    /** Reasons that are a Graph status (and code), by status. */
+    statusReasons: {
+      400: 'Exchange refused the request',
+      403: 'Exchange denied access',
+      404: 'Exchange could not find the copy',
+      409: 'The copy changed while it was being moved',
+      429: 'Exchange throttled the requests',
+      500: 'Exchange had an error',
+      503: 'Exchange was unavailable',
+      504: 'Exchange did not answer in time',
+    } as Record<number, string>,
+    unknownReason: 'No reason given',
+  },
+
+  undo: {
+    button: 'Undo',
+    title: 'Move every copy back?',
+    body: (action: RetractionAction) =>
+      `Every copy this retraction moved (${actionNames[action].toLowerCase()}) goes back to the folder it came from.`,
+    confirm: 'Move them back',
+    starting: 'Starting the undo…',
+    progressLabel: 'Undo progress',
+    none: 'A hard delete has no undo.',
   },
 
   progress: {

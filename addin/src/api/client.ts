@@ -3,10 +3,13 @@
 // caller's back: a refused token is forgotten so the next call gets a fresh one, and the UI decides
 // whether to try again.
 import {
+  mailboxPageSchema,
   meResponseSchema,
   reportCreatedSchema,
   reportPageSchema,
+  retractionPageSchema,
   retractionSchema,
+  type MailboxState,
   type MeResponse,
 } from '@clawback/shared';
 import type { z } from 'zod';
@@ -110,6 +113,36 @@ export function createApiClient(options: ApiClientOptions) {
 
     getRetraction: (id: string): Promise<Retraction> =>
       json(retractionSchema, `/retractions/${encodeURIComponent(id)}`),
+
+    /** The retractions of one message (plans, retractions and undos), newest first. */
+    listRetractionsOf: (
+      internetMessageId: string,
+      limit = 20,
+    ): Promise<z.infer<typeof retractionPageSchema>> =>
+      json(retractionPageSchema, '/retractions', { query: { internetMessageId, limit: String(limit) } }),
+
+    /** One page of a retraction's mailboxes, optionally only those in one state. */
+    retractionMailboxes: (
+      id: string,
+      filter: { state?: MailboxState; limit?: number } = {},
+    ): Promise<z.infer<typeof mailboxPageSchema>> =>
+      json(mailboxPageSchema, `/retractions/${encodeURIComponent(id)}/mailboxes`, {
+        query: {
+          ...(filter.state ? { state: filter.state } : {}),
+          ...(filter.limit ? { limit: String(filter.limit) } : {}),
+        },
+      }),
+
+    /** A second administrator lets a retraction that waits for approval run. */
+    approveRetraction: (id: string): Promise<Retraction> =>
+      json(retractionSchema, `/retractions/${encodeURIComponent(id)}/approve`, { method: 'POST' }),
+
+    /** Moves every copy back where it was: a retraction of its own (kind undo), returned as started. */
+    undoRetraction: (id: string, reason?: string): Promise<Retraction> =>
+      json(retractionSchema, `/retractions/${encodeURIComponent(id)}/undo`, {
+        method: 'POST',
+        body: reason ? { reason } : {},
+      }),
 
     /**
      * Live progress of a retraction: each `progress` event's data is the retraction as

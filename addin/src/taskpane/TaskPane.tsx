@@ -56,8 +56,8 @@ export function TaskPane() {
         </>
       )}
       <RecentReports refreshKey={reported} />
-      {canRetract && item.status === 'ready' && item.data ? (
-        <AdminPanel key={item.data.itemId} item={item.data} />
+      {canRetract && me.status === 'ready' && item.status === 'ready' && item.data ? (
+        <AdminPanel key={item.data.itemId} item={item.data} me={me.data} />
       ) : null}
     </main>
   );

@@ -128,6 +128,8 @@ async function run(page: Page) {
         return pane;
       })();
   await adminPane.getByRole('heading', { name: 'Retract this message' }).waitFor();
+  // The actions show once the pane has checked for a retraction of the message under way.
+  await adminPane.getByRole('radio', { name: /Hard delete/ }).waitFor();
   expect(await adminPane.getByRole('radio', { name: /Hard delete/ }).count()).toBe(1);
   await adminPane.getByText('There is no undo', { exact: false }).first().waitFor();
   await page.screenshot({ path: join(RESULTS, 'addin-harness-admin.png'), fullPage: true });

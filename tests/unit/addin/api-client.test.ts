@@ -159,4 +159,37 @@ describe('API client', () => {
     expect(fetch.mock.calls[0]![0]).toBe('/api/v1/retractions/x1/events');
     expect(fetch.mock.calls[0]![1]).toMatchObject({ headers: { accept: 'text/event-stream' } });
   });
+
+  it("finds a message's retractions and reads a retraction's mailboxes by state", async () => {
+    const { api, fetch } = client(() => json(200, { items: [], nextCursor: null }));
+    await api.listRetractionsOf('<a+b@example.com>');
+    await api.retractionMailboxes('r 1', { state: 'failed', limit: 500 });
+    const urls = fetch.mock.calls.map(([url]) => new URL(String(url), 'https://x'));
+    expect(urls[0]!.pathname).toBe('/api/v1/retractions');
+    expect(Object.fromEntries(urls[0]!.searchParams)).toEqual({
+      internetMessageId: '<a+b@example.com>',
+      limit: '20',
+    });
+    expect(urls[1]!.pathname).toBe('/api/v1/retractions/r%201/mailboxes');
+    expect(Object.fromEntries(urls[1]!.searchParams)).toEqual({ state: 'failed', limit: '500' });
+  });
+
+  it('approves and undoes with POSTs, and says why the API refused', async () => {
+    const { api, fetch } = client((url) =>
+      url.endsWith('/approve')
+        ? problem(403, 'forbidden', 'the requester cannot approve their own retraction')
+        : json(202, retraction('running', 0, 3, { kind: 'undo', undoOf: 'x1' })),
+    );
+    const undo = await api.undoRetraction('x1');
+    expect(undo).toMatchObject({ kind: 'undo', undoOf: 'x1' });
+    expect(fetch.mock.calls[0]![0]).toBe('/api/v1/retractions/x1/undo');
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ method: 'POST', body: '{}' });
+    const refused = await api.approveRetraction('x1').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({
+      status: 403,
+      detail: 'the requester cannot approve their own retraction',
+    });
+    expect(fetch.mock.calls[1]![1]).toMatchObject({ method: 'POST' });
+  });
 });

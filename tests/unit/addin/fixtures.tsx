@@ -129,19 +129,27 @@ export function fakeApi(overrides: Partial<ApiClient> = {}): ApiClient {
     retractionEvents: vi.fn(async function* () {
       yield* [];
     }),
+    listRetractionsOf: vi.fn(missing),
+    retractionMailboxes: vi.fn(missing),
+    approveRetraction: vi.fn(missing),
+    undoRetraction: vi.fn(missing),
     ...overrides,
   } as ApiClient;
 }
 
-export function renderWithServices(ui: ReactElement, services: { host?: MailHost; api?: ApiClient } = {}) {
+export function renderWithServices(
+  ui: ReactElement,
+  services: { host?: MailHost; api?: ApiClient; consoleUrl?: string } = {},
+) {
   const host = services.host ?? fakeHost();
   const api = services.api ?? fakeApi();
+  const consoleUrl = services.consoleUrl ? { consoleUrl: services.consoleUrl } : {};
   return {
     host,
     api,
     ...render(
       <FluentProvider theme={webLightTheme}>
-        <ServicesProvider value={{ host, api }}>{ui}</ServicesProvider>
+        <ServicesProvider value={{ host, api, ...consoleUrl }}>{ui}</ServicesProvider>
       </FluentProvider>,
     ),
   };

@@ -69,6 +69,28 @@ describe('retraction progress', () => {
     expect(await screen.findByText(strings.progress.eta(125))).toBeTruthy();
   });
 
+  it('gives no time left while the retraction waits for an approver, and tells each state', async () => {
+    const stream = controlledStream();
+    const seen: string[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <RetractionProgress
+          retractionId="x1"
+          events={() => stream.events()}
+          label="Undo progress"
+          onUpdate={(r) => seen.push(r.status)}
+        />
+      </FluentProvider>,
+    );
+    stream.push(snapshot('awaitingApproval', 0));
+    expect(await screen.findByText(strings.statusNames.awaitingApproval)).toBeTruthy();
+    expect(screen.queryByText(strings.progress.etaUnknown)).toBeNull();
+    expect(screen.getByRole('group', { name: 'Undo progress' })).toBeTruthy();
+    stream.push(snapshot('running', 10));
+    expect(await screen.findByText(strings.progress.etaUnknown)).toBeTruthy();
+    expect(seen).toEqual(['awaitingApproval', 'running']);
+  });
+
   it('says live progress stopped when the stream ends before the retraction', async () => {
     const stream = controlledStream();
     renderProgress(() => stream.events(), { now: 0 });

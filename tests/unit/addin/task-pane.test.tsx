@@ -138,6 +138,7 @@ describe('admin panel', () => {
     const user = userEvent.setup();
     renderWithServices(<TaskPane />, { api: admin() });
     await screen.findByRole('heading', { name: strings.admin.heading });
+    await screen.findByRole('radio', { name: /Move to Junk Email/ });
     for (const action of [
       'moveToJunk',
       'moveToDeletedItems',
@@ -160,18 +161,37 @@ describe('admin panel', () => {
   it('starts the retraction on confirm and follows its progress', async () => {
     const user = userEvent.setup();
     const api = admin();
-    api.createRetraction = vi.fn(async () => retraction('running', 0, 3));
-    api.retractionEvents = vi.fn(async function* () {
-      yield retraction('completed', 3, 3);
+    const plan = {
+      mailboxes: 3,
+      withCopies: 3,
+      copies: 3,
+      read: 1,
+      unread: 2,
+      byFolder: { inbox: 3 },
+      skipped: 0,
+      notes: [],
+    };
+    api.createRetraction = vi.fn(async (body: { dryRun?: boolean }) =>
+      body.dryRun
+        ? retraction('completed', 3, 3, { id: 'plan', dryRun: true, plan })
+        : retraction('running', 0, 3),
+    );
+    api.retractionEvents = vi.fn(async function* (id: string) {
+      yield id === 'plan'
+        ? retraction('completed', 3, 3, { id: 'plan', dryRun: true, plan })
+        : retraction('completed', 3, 3);
     });
+    api.listRetractionsOf = vi.fn(async () => ({ items: [], nextCursor: null }));
     renderWithServices(<TaskPane />, { api });
     await user.type(await screen.findByRole('textbox', { name: strings.admin.reasonLabel }), 'campaign 42');
+    await screen.findByText(strings.blastRadius.mailboxesValue(3, 3));
     await user.click(screen.getByRole('button', { name: strings.admin.retract }));
-    await user.click(
-      within(await findDialog()).getByRole('button', { name: strings.admin.confirm, hidden: true }),
-    );
-    expect(api.createRetraction).toHaveBeenCalledWith({
-      internetMessageId: campaignItem.internetMessageId,
+    const dialog = await findDialog();
+    expect(within(dialog).getByText(strings.admin.confirmReach(3, 3))).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: strings.admin.confirm, hidden: true }));
+    // The pane names the admin's own item: the API reads its recipients from the admin's mailbox.
+    expect(api.createRetraction).toHaveBeenLastCalledWith({
+      itemId: campaignItem.itemId,
       action: 'moveToJunk',
       reason: 'campaign 42',
     });
@@ -182,10 +202,13 @@ describe('admin panel', () => {
   it('says retraction is not available yet while the route is missing', async () => {
     const user = userEvent.setup();
     renderWithServices(<TaskPane />, { api: admin() });
+    // The blast radius says so first, and so does the attempt to retract.
+    const radius = await screen.findByTestId('blast-radius');
+    expect(await within(radius).findByText(strings.admin.unavailable)).toBeTruthy();
     await user.click(await screen.findByRole('button', { name: strings.admin.retract }));
     await user.click(
       within(await findDialog()).getByRole('button', { name: strings.admin.confirm, hidden: true }),
     );
-    expect(await screen.findByText(strings.admin.unavailable)).toBeTruthy();
+    await waitFor(() => expect(screen.getAllByText(strings.admin.unavailable)).toHaveLength(2));
   });
 });

@@ -1,88 +1,73 @@
-// For callers who may retract: where the open message landed (once the API can say), the five
-// actions in plain words, a confirmation, and live progress. The API checks the role again.
+// For callers who may retract: where the open message landed (a dry run, before anything is
+// touched), the retraction of it already under way or done if there is one, and the five actions
+// in plain words with a confirmation. The API checks the role again on every call.
 import { useCallback, useId, useState } from 'react';
-import { Button, Caption1, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { RetractionAction } from '@clawback/shared';
-import { ApiError } from '../../api/problem.js';
+import { Link, makeStyles, tokens } from '@fluentui/react-components';
+import type { MeResponse } from '@clawback/shared';
+import { retractionUpdates } from '../../api/follow-retraction.js';
+import { TERMINAL_RETRACTION_STATUSES } from '../../api/schemas.js';
 import type { MailItem } from '../../host/mail-host.js';
 import { strings } from '../../strings.js';
-import { EmptyState, ErrorState } from '../../ui/StateViews.js';
+import { ErrorState, LoadingState } from '../../ui/StateViews.js';
 import { useServices } from '../../ui/services.js';
-import { ActionPicker } from './ActionPicker.js';
-import { ConfirmRetraction } from './ConfirmRetraction.js';
-import { RetractionProgress } from './RetractionProgress.js';
+import { useAsync } from '../../ui/use-async.js';
+import { BlastRadius } from './BlastRadius.js';
+import { findMessageRetraction, type MessageRetraction } from './message-retractions.js';
+import { RetractForm } from './RetractForm.js';
+import { TrackedRetraction } from './TrackedRetraction.js';
+import { useBlastRadius } from './use-blast-radius.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function AdminPanel({ item }: { item: MailItem }) {
+export function AdminPanel({ item, me }: { item: MailItem; me: MeResponse }) {
   const styles = useStyles();
   const { api, consoleUrl } = useServices();
   const headingId = useId();
-  const [action, setAction] = useState<RetractionAction>('moveToJunk');
-  const [reason, setReason] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [retractionId, setRetractionId] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const events = useCallback((id: string, signal: AbortSignal) => api.retractionEvents(id, signal), [api]);
-
-  async function start() {
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.createRetraction({
-        internetMessageId: item.internetMessageId,
-        action,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      setRetractionId(created.id);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
-  }
+  const blast = useBlastRadius(item);
+  const earlier = useAsync(
+    () => findMessageRetraction(api, item.internetMessageId),
+    [api, item.internetMessageId],
+  );
+  // What this pane started or changed (approved, progressed) wins over what was found at opening.
+  const [current, setCurrent] = useState<MessageRetraction | null>(null);
+  const shown = current ?? (earlier.status === 'ready' ? earlier.data : null);
+  const events = useCallback((id: string, signal: AbortSignal) => retractionUpdates(api, id, signal), [api]);
+  const active = shown !== null && !TERMINAL_RETRACTION_STATUSES.has(shown.retraction.status);
 
   return (
     <section aria-labelledby={headingId} className={styles.root}>
       <h2 id={headingId}>{strings.admin.heading}</h2>
-      <div>
-        <h3>{strings.admin.blastRadiusHeading}</h3>
-        <Caption1 className={styles.muted}>{strings.admin.blastRadiusPending}</Caption1>
-      </div>
-      <ActionPicker value={action} onChange={setAction} />
-      <Field label={strings.admin.reasonLabel}>
-        <Input value={reason} maxLength={1000} onChange={(_, data) => setReason(data.value)} />
-      </Field>
-      <div>
-        <Button
-          appearance="primary"
-          onClick={() => setConfirming(true)}
-          disabled={busy || !item.internetMessageId}
-        >
-          {strings.admin.retract}
-        </Button>
-      </div>
-      <ConfirmRetraction
-        open={confirming}
-        action={action}
-        subject={item.subject}
-        busy={busy}
-        onConfirm={() => void start()}
-        onCancel={() => setConfirming(false)}
-      />
-      {error instanceof ApiError && error.isRouteMissing ? (
-        <EmptyState>{strings.admin.unavailable}</EmptyState>
-      ) : error ? (
-        <ErrorState error={error} />
+      <BlastRadius state={blast} onRetry={blast.retry} />
+      {earlier.status === 'loading' ? <LoadingState label={strings.admin.checkingEarlier} /> : null}
+      {earlier.status === 'error' ? (
+        <ErrorState
+          error={earlier.error}
+          message={strings.admin.earlierUnavailable}
+          onRetry={earlier.reload}
+        />
       ) : null}
-      {retractionId ? <RetractionProgress retractionId={retractionId} events={events} /> : null}
-      {consoleUrl ? (
-        <Link href={consoleUrl} target="_blank">
+      {shown ? (
+        <TrackedRetraction
+          key={shown.retraction.id}
+          retraction={shown.retraction}
+          undo={shown.undo}
+          me={me}
+          events={events}
+          onChange={(retraction) => setCurrent({ retraction, undo: shown.undo })}
+        />
+      ) : null}
+      {earlier.status !== 'loading' && !active ? (
+        <RetractForm
+          item={item}
+          again={shown !== null}
+          reach={blast.status === 'ready' ? blast.plan : null}
+          onStarted={(retraction) => setCurrent({ retraction, undo: null })}
+        />
+      ) : null}
+      {consoleUrl && !shown ? (
+        <Link href={consoleUrl} target="_blank" rel="noopener noreferrer">
           {strings.admin.consoleLink}
         </Link>
       ) : null}

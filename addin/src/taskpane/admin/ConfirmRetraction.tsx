@@ -20,6 +20,8 @@ export interface ConfirmRetractionProps {
   action: RetractionAction;
   subject: string;
   busy: boolean;
+  /** How far the message reached, when a plan has said (the task pane's blast radius). */
+  reach?: { withCopies: number; copies: number } | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -29,6 +31,7 @@ export function ConfirmRetraction({
   action,
   subject,
   busy,
+  reach,
   onConfirm,
   onCancel,
 }: ConfirmRetractionProps) {
@@ -39,6 +42,7 @@ export function ConfirmRetraction({
           <DialogTitle>{strings.admin.confirmTitle(action)}</DialogTitle>
           <DialogContent>
             <Text as="p">{strings.admin.confirmBody(subject || strings.common.noSubject)}</Text>
+            {reach ? <Text as="p">{strings.admin.confirmReach(reach.withCopies, reach.copies)}</Text> : null}
             <Text as="p">{strings.actionRecovery[action]}</Text>
             {action === 'hardDelete' ? (
               <MessageBar intent="error">

@@ -1,7 +1,7 @@
-// Live progress of a retraction from the server-sent events stream: a bar, the counts, the status
-// and the time left. If the stream ends before the retraction does, it says so: the retraction
-// goes on on the server regardless.
-import { useEffect, useState } from 'react';
+// Live progress of a retraction (or of its undo) from the server-sent events stream: a bar, the
+// counts, the status and, while it runs, the time left. If the stream ends before the retraction
+// does, it says so: the retraction goes on on the server regardless.
+import { useEffect, useRef, useState } from 'react';
 import { Caption1, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Retraction } from '../../api/schemas.js';
 import { TERMINAL_RETRACTION_STATUSES } from '../../api/schemas.js';
@@ -17,6 +17,10 @@ export interface RetractionProgressProps {
   retractionId: string;
   events: (id: string, signal: AbortSignal) => AsyncIterable<Retraction>;
   now?: () => number;
+  /** The bar's label; the retraction's by default. */
+  label?: string;
+  /** Each state as it arrives, for whoever shows more of the retraction than its progress. */
+  onUpdate?: (retraction: Retraction) => void;
 }
 
 interface ProgressState {
@@ -26,9 +30,20 @@ interface ProgressState {
   error: unknown;
 }
 
-export function RetractionProgress({ retractionId, events, now = Date.now }: RetractionProgressProps) {
+export function RetractionProgress({
+  retractionId,
+  events,
+  now = Date.now,
+  label = strings.progress.label,
+  onUpdate,
+}: RetractionProgressProps) {
   const styles = useStyles();
   const [state, setState] = useState<ProgressState>({ latest: null, samples: [], ended: false, error: null });
+  // The latest callback without restarting the stream when the parent renders a new one.
+  const onUpdateRef = useRef(onUpdate);
+  useEffect(() => {
+    onUpdateRef.current = onUpdate;
+  });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -39,7 +54,14 @@ export function RetractionProgress({ retractionId, events, now = Date.now }: Ret
           processed: processedOf(retraction.counts),
           total: retraction.counts.total,
         };
-        setState((s) => ({ ...s, latest: retraction, samples: addSample(s.samples, sample) }));
+        // Only a running retraction sets a pace: time spent waiting for an approver is not.
+        const running = retraction.status === 'running';
+        setState((s) => ({
+          ...s,
+          latest: retraction,
+          samples: running ? addSample(s.samples, sample) : s.samples,
+        }));
+        onUpdateRef.current?.(retraction);
       }
       setState((s) => ({ ...s, ended: true }));
     })().catch((error: unknown) => {
@@ -52,14 +74,20 @@ export function RetractionProgress({ retractionId, events, now = Date.now }: Ret
   const total = latest?.counts.total ?? 0;
   const processed = latest ? processedOf(latest.counts) : 0;
   const finished = latest !== null && TERMINAL_RETRACTION_STATUSES.has(latest.status);
-  // The server's estimate when it has one; our own from the events' pace otherwise.
+  // The server's estimate when it has one; our own from the events' pace otherwise. Only a running
+  // retraction has a time left: one waiting for approval waits for a person.
   const left = latest?.etaSeconds ?? secondsLeft(state.samples);
-  const eta = finished ? null : left === null ? strings.progress.etaUnknown : strings.progress.eta(left);
+  const eta =
+    latest?.status !== 'running'
+      ? null
+      : left === null
+        ? strings.progress.etaUnknown
+        : strings.progress.eta(left);
 
   return (
-    <div className={styles.root} aria-live="polite">
+    <div className={styles.root} role="group" aria-label={label} aria-live="polite">
       <Field
-        label={strings.progress.label}
+        label={label}
         validationState={
           latest?.status === 'failed' || latest?.status === 'completedWithErrors' ? 'warning' : 'none'
         }
