@@ -1,4 +1,5 @@
-// Small pieces several pages share: a definition list, a "load more" row, an outcome message.
+// Small pieces several pages share: a definition list, a "load more" row, a refresh button, an
+// outcome message.
 import type { ReactNode } from 'react';
 import {
   Button,
@@ -55,6 +56,22 @@ export function LoadMore({
         {busy ? strings.common.loading : strings.console.common.loadMore}
       </Button>
     </div>
+  );
+}
+
+export function RefreshButton({
+  onClick,
+  disabled,
+  size = 'small',
+}: {
+  onClick: () => void;
+  disabled?: boolean;
+  size?: 'small' | 'medium';
+}) {
+  return (
+    <Button size={size} onClick={onClick} disabled={disabled}>
+      {strings.console.common.refresh}
+    </Button>
   );
 }
 

@@ -1,33 +1,22 @@
 // The audit log, newest first, filtered by action (or a prefix such as retraction.*), actor,
 // target and time; and a check that the hash chain is whole (no row edited or removed).
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { useState } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { z } from 'zod';
-import type { auditVerifySchema } from '@clawback/shared';
+import type { AuditEvent, auditVerifySchema } from '@clawback/shared';
 import { strings } from '../../../strings.js';
-import { EmptyState, ErrorState, LoadingState } from '../../../ui/StateViews.js';
-import { LoadMore, Outcome } from '../../components/bits.js';
+import { ErrorState } from '../../../ui/StateViews.js';
+import { Outcome } from '../../components/bits.js';
+import type { Column } from '../../components/DataTable.js';
+import { FilterBar, TextFilter } from '../../components/FilterBar.js';
 import { dayEnd, dayStart, formatWhen } from '../../components/format.js';
+import { PagedTable } from '../../components/PagedTable.js';
 import { Section } from '../../components/Section.js';
+import { useDraft } from '../../components/use-draft.js';
 import { usePaged } from '../../components/use-paged.js';
 import { useConsole } from '../../context.js';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  scroll: { overflowX: 'auto' },
-  table: { minWidth: '60rem' },
   details: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -89,7 +78,7 @@ export function AuditPage() {
   const styles = useStyles();
   const { api } = useConsole();
   const t = strings.console.audit;
-  const [draft, setDraft] = useState<Filter>(EMPTY);
+  const { draft, bind } = useDraft<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const list = usePaged(
     (cursor) =>
@@ -104,14 +93,26 @@ export function AuditPage() {
       }),
     [api, filter],
   );
-  const field = (key: keyof Filter) => ({
-    value: draft[key],
-    onChange: (_: unknown, data: { value: string }) => setDraft((d) => ({ ...d, [key]: data.value })),
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFilter({ ...draft });
-  };
+  const columns: Column<AuditEvent>[] = [
+    { header: '#', cell: (e) => e.seq },
+    { header: t.when, cell: (e) => formatWhen(e.occurredAt) },
+    { header: t.actor, cell: (e) => e.actorName ?? e.actorId ?? e.actorType },
+    { header: t.action, cell: (e) => e.action },
+    { header: t.target, cell: (e) => (e.targetId ? `${e.targetType ?? ''} ${e.targetId}`.trim() : '—') },
+    { header: t.outcome, cell: (e) => e.outcome },
+    {
+      header: t.details,
+      cell: (e) =>
+        Object.keys(e.details).length ? (
+          <details>
+            <summary>{t.show}</summary>
+            <pre className={styles.details}>{JSON.stringify(e.details, null, 2)}</pre>
+          </details>
+        ) : (
+          '—'
+        ),
+    },
+  ];
 
   return (
     <>
@@ -119,69 +120,24 @@ export function AuditPage() {
         <Verify />
       </Section>
       <Section title={t.eventsHeading}>
-        <form className={styles.form} onSubmit={submit} aria-label={t.filterLabel}>
-          <Field label={t.action} hint={t.actionHint}>
-            <Input {...field('action')} />
-          </Field>
-          <Field label={t.actor}>
-            <Input {...field('actorId')} />
-          </Field>
-          <Field label={t.target}>
-            <Input {...field('targetId')} />
-          </Field>
-          <Field label={t.since}>
-            <Input type="date" {...field('since')} />
-          </Field>
-          <Field label={t.until}>
-            <Input type="date" {...field('until')} />
-          </Field>
+        <FilterBar onSubmit={() => setFilter({ ...draft })} label={t.filterLabel}>
+          <TextFilter label={t.action} hint={t.actionHint} {...bind('action')} />
+          <TextFilter label={t.actor} {...bind('actorId')} />
+          <TextFilter label={t.target} {...bind('targetId')} />
+          <TextFilter label={t.since} type="date" {...bind('since')} />
+          <TextFilter label={t.until} type="date" {...bind('until')} />
           <Button type="submit" appearance="primary">
             {t.apply}
           </Button>
-        </form>
-        {list.status === 'loading' ? <LoadingState /> : null}
-        {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        {list.status === 'ready' && !list.items.length ? <EmptyState>{t.empty}</EmptyState> : null}
-        {list.items.length ? (
-          <div className={styles.scroll}>
-            <Table size="small" className={styles.table} aria-label={t.eventsHeading}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>#</TableHeaderCell>
-                  <TableHeaderCell>{t.when}</TableHeaderCell>
-                  <TableHeaderCell>{t.actor}</TableHeaderCell>
-                  <TableHeaderCell>{t.action}</TableHeaderCell>
-                  <TableHeaderCell>{t.target}</TableHeaderCell>
-                  <TableHeaderCell>{t.outcome}</TableHeaderCell>
-                  <TableHeaderCell>{t.details}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.items.map((e) => (
-                  <TableRow key={e.seq}>
-                    <TableCell>{e.seq}</TableCell>
-                    <TableCell>{formatWhen(e.occurredAt)}</TableCell>
-                    <TableCell>{e.actorName ?? e.actorId ?? e.actorType}</TableCell>
-                    <TableCell>{e.action}</TableCell>
-                    <TableCell>{e.targetId ? `${e.targetType ?? ''} ${e.targetId}`.trim() : '—'}</TableCell>
-                    <TableCell>{e.outcome}</TableCell>
-                    <TableCell>
-                      {Object.keys(e.details).length ? (
-                        <details>
-                          <summary>{t.show}</summary>
-                          <pre className={styles.details}>{JSON.stringify(e.details, null, 2)}</pre>
-                        </details>
-                      ) : (
-                        '—'
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        ) : null}
-        <LoadMore visible={list.hasMore} busy={list.loadingMore} onClick={list.loadMore} />
+        </FilterBar>
+        <PagedTable
+          list={list}
+          empty={t.empty}
+          label={t.eventsHeading}
+          columns={columns}
+          rowKey={(e) => String(e.seq)}
+          minWidth="60rem"
+        />
       </Section>
     </>
   );

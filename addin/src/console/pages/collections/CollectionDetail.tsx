@@ -1,14 +1,15 @@
 // One data source: whom it monitors and how, its batches, "collect now", turning it on or off,
 // and exports (JSON Lines, EML digest, iCalendar) of a batch for those who may hand mail out.
 import { useState } from 'react';
-import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Select } from '@fluentui/react-components';
 import { EXPORT_FORMATS, type ExportFormat } from '@clawback/shared';
 import { strings } from '../../../strings.js';
-import { EmptyState, ErrorState, LoadingState } from '../../../ui/StateViews.js';
+import { ErrorState, LoadingState } from '../../../ui/StateViews.js';
 import { useAsync } from '../../../ui/use-async.js';
-import { Facts, LoadMore, Outcome } from '../../components/bits.js';
+import { Facts, Outcome, RefreshButton } from '../../components/bits.js';
 import { saveDownload } from '../../components/download.js';
 import { formatWhen } from '../../components/format.js';
+import { useListStyles } from '../../components/list-styles.js';
 import { Section } from '../../components/Section.js';
 import { usePaged } from '../../components/use-paged.js';
 import { useCan, useConsole } from '../../context.js';
@@ -16,12 +17,8 @@ import { route } from '../../routes.js';
 import { BatchesTable } from './BatchesTable.js';
 import { RouteLink } from '../../components/RouteLink.js';
 
-const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-});
-
 export function CollectionDetail({ id }: { id: string }) {
-  const styles = useStyles();
+  const styles = useListStyles();
   const { api } = useConsole();
   const can = useCan();
   const t = strings.console.collections;
@@ -125,7 +122,7 @@ export function CollectionDetail({ id }: { id: string }) {
       </Section>
       {can('editPolicies') && batches.items.length ? (
         <Section title={t.exportHeading}>
-          <div className={styles.row}>
+          <div className={styles.fieldRow}>
             <Field label={t.exportBatch}>
               <Select value={chosenBatch} onChange={(_, d) => setBatchId(d.value)}>
                 {batches.items.map((b) => (
@@ -157,19 +154,8 @@ export function CollectionDetail({ id }: { id: string }) {
           </div>
         </Section>
       ) : null}
-      <Section
-        title={t.batchesHeading}
-        actions={
-          <Button size="small" onClick={batches.reload}>
-            {strings.console.common.refresh}
-          </Button>
-        }
-      >
-        {batches.status === 'loading' ? <LoadingState /> : null}
-        {batches.error ? <ErrorState error={batches.error} onRetry={batches.reload} /> : null}
-        {batches.status === 'ready' && !batches.items.length ? <EmptyState>{t.noBatches}</EmptyState> : null}
-        {batches.items.length ? <BatchesTable batches={batches.items} /> : null}
-        <LoadMore visible={batches.hasMore} busy={batches.loadingMore} onClick={batches.loadMore} />
+      <Section title={t.batchesHeading} actions={<RefreshButton onClick={batches.reload} />}>
+        <BatchesTable batches={batches} />
       </Section>
     </>
   );

@@ -1,30 +1,24 @@
 // Collections: the data sources (whose mail and calendar is collected, how often, how the last
 // batch went), a form for a new one, or one source when the route names it.
 import { useState } from 'react';
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import type { BatchStatus, Collection } from '@clawback/shared';
 import { strings } from '../../../strings.js';
-import { EmptyState, ErrorState, LoadingState } from '../../../ui/StateViews.js';
 import { StateBadge } from '../../components/badges.js';
-import { LoadMore } from '../../components/bits.js';
+import type { Column } from '../../components/DataTable.js';
 import { formatWhen } from '../../components/format.js';
+import { PagedTable } from '../../components/PagedTable.js';
+import { RouteLink } from '../../components/RouteLink.js';
 import { Section } from '../../components/Section.js';
 import { usePaged } from '../../components/use-paged.js';
 import { useCan, useConsole } from '../../context.js';
 import { route } from '../../routes.js';
 import { CollectionDetail } from './CollectionDetail.js';
 import { CreateCollectionForm } from './CreateCollectionForm.js';
-import { RouteLink } from '../../components/RouteLink.js';
 
-const useStyles = makeStyles({ scroll: { overflowX: 'auto' }, table: { minWidth: '48rem' } });
+/** A batch that is still running is neither good nor bad yet. */
+const batchOk = (status: BatchStatus) =>
+  status === 'completed' ? true : status === 'running' ? null : false;
 
 export function CollectionsPage() {
   const { route: current } = useConsole();
@@ -33,12 +27,38 @@ export function CollectionsPage() {
 }
 
 function CollectionList() {
-  const styles = useStyles();
   const { api } = useConsole();
   const can = useCan();
   const t = strings.console.collections;
   const [creating, setCreating] = useState(false);
   const list = usePaged((cursor) => api.collections.list({ cursor, limit: 50 }), [api]);
+  const columns: Column<Collection>[] = [
+    {
+      header: t.name,
+      cell: (c) => (
+        <>
+          <RouteLink to={route('collections', [c.id])}>{c.name}</RouteLink>
+          {c.enabled ? '' : ` (${t.disabled})`}
+        </>
+      ),
+    },
+    { header: t.type, cell: (c) => t.types[c.type] },
+    {
+      header: t.monitored,
+      cell: (c) =>
+        t.monitoredCounts(c.monitored.users.length, c.monitored.groups.length, c.monitored.domains.length),
+    },
+    {
+      header: t.lastBatch,
+      cell: (c) =>
+        c.lastBatch ? (
+          <StateBadge ok={batchOk(c.lastBatch.status)}>{t.batchStatuses[c.lastBatch.status]}</StateBadge>
+        ) : (
+          t.noBatches
+        ),
+    },
+    { header: t.nextWindow, cell: (c) => formatWhen(c.nextWindowStart) },
+  ];
   return (
     <>
       <Section
@@ -51,61 +71,14 @@ function CollectionList() {
           ) : null
         }
       >
-        {list.status === 'loading' ? <LoadingState /> : null}
-        {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
-        {list.status === 'ready' && !list.items.length ? <EmptyState>{t.empty}</EmptyState> : null}
-        {list.items.length ? (
-          <div className={styles.scroll}>
-            <Table size="small" className={styles.table} aria-label={t.sourcesHeading}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.name}</TableHeaderCell>
-                  <TableHeaderCell>{t.type}</TableHeaderCell>
-                  <TableHeaderCell>{t.monitored}</TableHeaderCell>
-                  <TableHeaderCell>{t.lastBatch}</TableHeaderCell>
-                  <TableHeaderCell>{t.nextWindow}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.items.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>
-                      <RouteLink to={route('collections', [c.id])}>{c.name}</RouteLink>
-                      {c.enabled ? '' : ` (${t.disabled})`}
-                    </TableCell>
-                    <TableCell>{t.types[c.type]}</TableCell>
-                    <TableCell>
-                      {t.monitoredCounts(
-                        c.monitored.users.length,
-                        c.monitored.groups.length,
-                        c.monitored.domains.length,
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {c.lastBatch ? (
-                        <StateBadge
-                          ok={
-                            c.lastBatch.status === 'completed'
-                              ? true
-                              : c.lastBatch.status === 'running'
-                                ? null
-                                : false
-                          }
-                        >
-                          {t.batchStatuses[c.lastBatch.status]}
-                        </StateBadge>
-                      ) : (
-                        t.noBatches
-                      )}
-                    </TableCell>
-                    <TableCell>{formatWhen(c.nextWindowStart)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        ) : null}
-        <LoadMore visible={list.hasMore} busy={list.loadingMore} onClick={list.loadMore} />
+        <PagedTable
+          list={list}
+          empty={t.empty}
+          label={t.sourcesHeading}
+          columns={columns}
+          rowKey={(c) => c.id}
+          minWidth="48rem"
+        />
       </Section>
       {creating ? (
         <Section

@@ -1,34 +1,23 @@
 // Health: the API's own checks (database, job queue, Graph token, failed jobs) and, per feature,
 // the Graph application permissions it needs, which are missing, what stops working without
 // them, and how to grant them.
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { strings } from '../../../strings.js';
 import { ErrorState, LoadingState } from '../../../ui/StateViews.js';
 import { useAsync } from '../../../ui/use-async.js';
 import { StateBadge } from '../../components/badges.js';
-import { Outcome } from '../../components/bits.js';
+import { Outcome, RefreshButton } from '../../components/bits.js';
+import { DataTable } from '../../components/DataTable.js';
 import { formatWhen } from '../../components/format.js';
+import { useListStyles } from '../../components/list-styles.js';
 import { Section } from '../../components/Section.js';
 import { useConsole } from '../../context.js';
 import { route } from '../../routes.js';
 
-const useStyles = makeStyles({
-  scroll: { overflowX: 'auto' },
-  table: { minWidth: '48rem' },
-  list: { margin: 0, paddingInlineStart: '1.2em' },
-});
+type CheckName = keyof typeof strings.console.health.checks;
 
 export function HealthPage() {
-  const styles = useStyles();
+  const styles = useListStyles();
   const { api, navigate } = useConsole();
   const t = strings.console.health;
   const health = useAsync(() => api.health.get(), [api]);
@@ -36,52 +25,26 @@ export function HealthPage() {
 
   return (
     <>
-      <Section
-        title={t.checksHeading}
-        actions={
-          <Button size="small" onClick={health.reload}>
-            {strings.console.common.refresh}
-          </Button>
-        }
-      >
+      <Section title={t.checksHeading} actions={<RefreshButton onClick={health.reload} />}>
         {health.status === 'loading' ? <LoadingState /> : null}
         {health.status === 'error' ? <ErrorState error={health.error} onRetry={health.reload} /> : null}
         {health.status === 'ready' ? (
-          <Table size="small" aria-label={t.checksHeading}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.check}</TableHeaderCell>
-                <TableHeaderCell>{t.state}</TableHeaderCell>
-                <TableHeaderCell>{t.detail}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {(
-                Object.entries(health.data.checks) as [
-                  keyof typeof t.checks,
-                  { ok: boolean; detail?: string },
-                ][]
-              ).map(([name, check]) => (
-                <TableRow key={name}>
-                  <TableCell>{t.checks[name]}</TableCell>
-                  <TableCell>
-                    <StateBadge ok={check.ok}>{check.ok ? t.ok : t.problem}</StateBadge>
-                  </TableCell>
-                  <TableCell>{check.detail ?? '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label={t.checksHeading}
+            columns={[
+              { header: t.check, cell: ([name]) => t.checks[name] },
+              {
+                header: t.state,
+                cell: ([, check]) => <StateBadge ok={check.ok}>{check.ok ? t.ok : t.problem}</StateBadge>,
+              },
+              { header: t.detail, cell: ([, check]) => check.detail ?? '—' },
+            ]}
+            rows={Object.entries(health.data.checks) as [CheckName, { ok: boolean; detail?: string }][]}
+            rowKey={([name]) => name}
+          />
         ) : null}
       </Section>
-      <Section
-        title={t.permissionsHeading}
-        actions={
-          <Button size="small" onClick={permissions.reload}>
-            {strings.console.common.refresh}
-          </Button>
-        }
-      >
+      <Section title={t.permissionsHeading} actions={<RefreshButton onClick={permissions.reload} />}>
         {permissions.status === 'loading' ? <LoadingState /> : null}
         {permissions.status === 'error' ? (
           <ErrorState error={permissions.error} onRetry={permissions.reload} />
@@ -102,40 +65,33 @@ export function HealthPage() {
                 </Button>
               </Outcome>
             ) : null}
-            <div className={styles.scroll}>
-              <Table size="small" className={styles.table} aria-label={t.permissionsHeading}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t.feature}</TableHeaderCell>
-                    <TableHeaderCell>{t.state}</TableHeaderCell>
-                    <TableHeaderCell>{t.required}</TableHeaderCell>
-                    <TableHeaderCell>{t.toGrant}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {permissions.data.features.map((f) => (
-                    <TableRow key={f.feature}>
-                      <TableCell>{t.features[f.feature] ?? f.feature}</TableCell>
-                      <TableCell>
-                        <StateBadge ok={f.ready}>{f.ready ? t.ready : t.notReady}</StateBadge>
-                      </TableCell>
-                      <TableCell>{f.required.join(', ')}</TableCell>
-                      <TableCell>
-                        {f.missing.length ? (
-                          <ul className={styles.list}>
-                            {f.missing.map((m) => (
-                              <li key={m.permission}>{t.grant(m.permission, m.impact)}</li>
-                            ))}
-                          </ul>
-                        ) : (
-                          t.nothingToGrant
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              label={t.permissionsHeading}
+              columns={[
+                { header: t.feature, cell: (f) => t.features[f.feature] ?? f.feature },
+                {
+                  header: t.state,
+                  cell: (f) => <StateBadge ok={f.ready}>{f.ready ? t.ready : t.notReady}</StateBadge>,
+                },
+                { header: t.required, cell: (f) => f.required.join(', ') },
+                {
+                  header: t.toGrant,
+                  cell: (f) =>
+                    f.missing.length ? (
+                      <ul className={styles.cellList}>
+                        {f.missing.map((m) => (
+                          <li key={m.permission}>{t.grant(m.permission, m.impact)}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      t.nothingToGrant
+                    ),
+                },
+              ]}
+              rows={permissions.data.features}
+              rowKey={(f) => f.feature}
+              minWidth="48rem"
+            />
           </>
         ) : null}
       </Section>

@@ -6,6 +6,7 @@ import type { Disposition } from '@clawback/shared';
 import { describeError } from '../../../api/describe-error.js';
 import { strings } from '../../../strings.js';
 import { Outcome } from '../../components/bits.js';
+import type { Selection } from '../../components/use-selection.js';
 import { DispositionSelect } from './VerdictPanel.js';
 
 const useStyles = makeStyles({
@@ -21,15 +22,17 @@ const useStyles = makeStyles({
 });
 
 export function BulkVerdict({
-  ids,
+  selection,
   decide,
   onDone,
 }: {
-  ids: string[];
+  selection: Pick<Selection, 'selected' | 'clear'>;
   decide: (id: string, disposition: Disposition) => Promise<unknown>;
+  /** After the last verdict, with the ticks cleared: for the list to read its rows again. */
   onDone: () => void;
 }) {
   const styles = useStyles();
+  const ids = [...selection.selected];
   const t = strings.console.reports;
   const [choice, setChoice] = useState<Disposition | ''>('');
   const [busy, setBusy] = useState(false);
@@ -50,6 +53,7 @@ export function BulkVerdict({
     }
     setBusy(false);
     setSummary({ ok, failed });
+    selection.clear();
     onDone();
   }
 

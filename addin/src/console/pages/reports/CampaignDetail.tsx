@@ -1,18 +1,11 @@
 // One campaign: what it is, the verdict (and the retraction the policy starts), triage, notes,
 // who reported it, and what the message contains.
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { strings } from '../../../strings.js';
 import { ErrorState, LoadingState } from '../../../ui/StateViews.js';
 import { DispositionBadge } from '../../components/badges.js';
 import { Facts } from '../../components/bits.js';
+import { DataTable } from '../../components/DataTable.js';
 import { formatCount, formatWhen } from '../../components/format.js';
 import { Section } from '../../components/Section.js';
 import { useRefreshing } from '../../components/use-refreshing.js';
@@ -109,26 +102,21 @@ export function CampaignDetail({ id }: { id: string }) {
         />
       </Section>
       <Section title={t.reportersHeading}>
-        <Table size="small" aria-label={t.reportersHeading}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.reporter}</TableHeaderCell>
-              <TableHeaderCell>{t.categoryLabel}</TableHeaderCell>
-              <TableHeaderCell>{t.reportedAt}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {c.reporters.map((r) => (
-              <TableRow key={r.reportId}>
-                <TableCell>
-                  <RouteLink to={route('reports', ['report', r.reportId])}>{r.upn ?? r.oid}</RouteLink>
-                </TableCell>
-                <TableCell>{strings.categoryNames[r.category]}</TableCell>
-                <TableCell>{formatWhen(r.reportedAt)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t.reportersHeading}
+          columns={[
+            {
+              header: t.reporter,
+              cell: (r) => (
+                <RouteLink to={route('reports', ['report', r.reportId])}>{r.upn ?? r.oid}</RouteLink>
+              ),
+            },
+            { header: t.categoryLabel, cell: (r) => strings.categoryNames[r.category] },
+            { header: t.reportedAt, cell: (r) => formatWhen(r.reportedAt) },
+          ]}
+          rows={c.reporters}
+          rowKey={(r) => r.reportId}
+        />
       </Section>
       <Section title={t.enrichmentHeading}>
         <EnrichmentView enrichment={c.enrichment} />

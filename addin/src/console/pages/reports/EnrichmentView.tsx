@@ -1,25 +1,16 @@
 // What the API found in the reported message: who really sent it, whether it authenticated, its
 // links (defanged) and attachments, look-alike domains and the path it took.
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import type { Enrichment } from '@clawback/shared';
 import { strings } from '../../../strings.js';
 import { EmptyState } from '../../../ui/StateViews.js';
 import { Facts, Outcome } from '../../components/bits.js';
+import { DataTable } from '../../components/DataTable.js';
 import { formatCount } from '../../components/format.js';
+import { useListStyles } from '../../components/list-styles.js';
 import { Section } from '../../components/Section.js';
 
 const useStyles = makeStyles({
-  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
   badges: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -37,6 +28,7 @@ function AuthBadge({ name, result }: { name: string; result: string | null }) {
 
 export function EnrichmentView({ enrichment }: { enrichment: Enrichment | null | undefined }) {
   const styles = useStyles();
+  const shared = useListStyles();
   const t = strings.console.enrichment;
   if (!enrichment) return <EmptyState>{t.unavailable}</EmptyState>;
   const { authentication: auth } = enrichment;
@@ -67,7 +59,7 @@ export function EnrichmentView({ enrichment }: { enrichment: Enrichment | null |
         {enrichment.urls.length ? (
           <ul>
             {enrichment.urls.map((u) => (
-              <li key={u.url} className={styles.mono}>
+              <li key={u.url} className={shared.mono}>
                 {u.url}
               </li>
             ))}
@@ -78,26 +70,17 @@ export function EnrichmentView({ enrichment }: { enrichment: Enrichment | null |
       </Section>
       <Section title={t.attachments(enrichment.attachments.length)}>
         {enrichment.attachments.length ? (
-          <Table size="small" aria-label={t.attachments(enrichment.attachments.length)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.name}</TableHeaderCell>
-                <TableHeaderCell>{t.type}</TableHeaderCell>
-                <TableHeaderCell>{t.size}</TableHeaderCell>
-                <TableHeaderCell>SHA-256</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {enrichment.attachments.map((a) => (
-                <TableRow key={`${a.name}-${a.sha256}`}>
-                  <TableCell>{a.name}</TableCell>
-                  <TableCell>{a.contentType}</TableCell>
-                  <TableCell>{formatCount(a.size)}</TableCell>
-                  <TableCell className={styles.mono}>{a.sha256 ?? '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            label={t.attachments(enrichment.attachments.length)}
+            columns={[
+              { header: t.name, cell: (a) => a.name },
+              { header: t.type, cell: (a) => a.contentType },
+              { header: t.size, cell: (a) => formatCount(a.size) },
+              { header: 'SHA-256', cell: (a) => a.sha256 ?? '—', className: shared.mono },
+            ]}
+            rows={enrichment.attachments}
+            rowKey={(a) => `${a.name}-${a.sha256}`}
+          />
         ) : (
           <EmptyState>{t.noAttachments}</EmptyState>
         )}
@@ -106,7 +89,7 @@ export function EnrichmentView({ enrichment }: { enrichment: Enrichment | null |
         <Section title={t.received}>
           <ol>
             {enrichment.received.map((hop, i) => (
-              <li key={i} className={styles.mono}>
+              <li key={i} className={shared.mono}>
                 {[hop.from, hop.by && `→ ${hop.by}`, hop.ip && `[${hop.ip}]`, hop.date]
                   .filter(Boolean)
                   .join(' ')}

@@ -4,6 +4,7 @@ import { Button, Caption1, Field, Textarea, makeStyles, tokens } from '@fluentui
 import { strings } from '../../../strings.js';
 import { EmptyState, ErrorState } from '../../../ui/StateViews.js';
 import { formatWhen } from '../../components/format.js';
+import { useListStyles } from '../../components/list-styles.js';
 
 interface Note {
   id: string;
@@ -13,14 +14,6 @@ interface Note {
 }
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   text: { whiteSpace: 'pre-wrap', margin: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '40rem' },
 });
@@ -34,6 +27,7 @@ export function NotesPanel({
   add?: (text: string) => Promise<Note>;
 }) {
   const styles = useStyles();
+  const shared = useListStyles();
   const t = strings.console.reports;
   const [added, setAdded] = useState<Note[]>([]);
   const [text, setText] = useState('');
@@ -59,7 +53,7 @@ export function NotesPanel({
   return (
     <>
       {all.length ? (
-        <ul className={styles.list}>
+        <ul className={shared.stack}>
           {all.map((note) => (
             <li key={note.id}>
               <Caption1>

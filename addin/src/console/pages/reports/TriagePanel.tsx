@@ -1,15 +1,12 @@
 // Who works on a campaign or report and how far along it is.
 import { useEffect, useState } from 'react';
-import { Button, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { TRIAGE_STATUSES, type TriageStatus } from '@clawback/shared';
 import type { TriagePatch } from '../../../api/console-api.js';
 import { strings } from '../../../strings.js';
 import { ErrorState } from '../../../ui/StateViews.js';
 import { Outcome } from '../../components/bits.js';
-
-const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-});
+import { useListStyles } from '../../components/list-styles.js';
 
 export function TriagePanel({
   status,
@@ -22,7 +19,7 @@ export function TriagePanel({
   save: (patch: TriagePatch) => Promise<unknown>;
   onSaved: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useListStyles();
   const t = strings.console.reports;
   const [nextStatus, setNextStatus] = useState<TriageStatus>(status);
   const [nextAssignee, setNextAssignee] = useState(assignee ?? '');
@@ -50,7 +47,7 @@ export function TriagePanel({
 
   return (
     <>
-      <div className={styles.row}>
+      <div className={styles.fieldRow}>
         <Field label={t.statusLabel}>
           <Select value={nextStatus} onChange={(_, data) => setNextStatus(data.value as TriageStatus)}>
             {TRIAGE_STATUSES.map((s) => (

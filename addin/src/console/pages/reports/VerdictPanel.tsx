@@ -1,21 +1,18 @@
 // Deciding a campaign or a report: the disposition, and what the auto-retraction policy did with
 // it (a retraction to follow, nothing for this verdict, or a failure to look into).
 import { useState } from 'react';
-import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Select } from '@fluentui/react-components';
 import { DISPOSITIONS, type Disposition } from '@clawback/shared';
 import type { z } from 'zod';
 import type { verdictResultSchema } from '@clawback/shared';
 import { strings } from '../../../strings.js';
 import { ErrorState } from '../../../ui/StateViews.js';
 import { Outcome } from '../../components/bits.js';
+import { useListStyles } from '../../components/list-styles.js';
 import { route } from '../../routes.js';
 import { RouteLink } from '../../components/RouteLink.js';
 
 type VerdictResult = z.infer<typeof verdictResultSchema>;
-
-const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-});
 
 export function DispositionSelect({
   value,
@@ -69,7 +66,7 @@ export function VerdictPanel({
   decide: (disposition: Disposition) => Promise<VerdictResult>;
   onDecided: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useListStyles();
   const [choice, setChoice] = useState<Disposition | ''>(current ?? '');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<VerdictResult | null>(null);
@@ -91,7 +88,7 @@ export function VerdictPanel({
 
   return (
     <>
-      <div className={styles.row}>
+      <div className={styles.fieldRow}>
         <DispositionSelect value={choice} onChange={setChoice} />
         <Button appearance="primary" disabled={!choice || busy} onClick={() => void submit()}>
           {busy ? strings.console.common.saving : strings.console.reports.setVerdict}

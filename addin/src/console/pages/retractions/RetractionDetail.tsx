@@ -1,12 +1,13 @@
 // One retraction: what it acts on and why, live progress with the time left, approval and the
 // other actions, the plan, and every mailbox's state.
 import { useState, type ReactNode } from 'react';
-import { Button, Caption1, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1 } from '@fluentui/react-components';
 import { MAILBOX_STATES } from '@clawback/shared';
 import { strings } from '../../../strings.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/StateViews.js';
 import { RetractionStatusBadge } from '../../components/badges.js';
-import { Facts } from '../../components/bits.js';
+import { Facts, RefreshButton } from '../../components/bits.js';
+import { ChoiceFilter, FilterBar, type Choice } from '../../components/FilterBar.js';
 import { formatCount, formatWhen } from '../../components/format.js';
 import { Section } from '../../components/Section.js';
 import { useConsole } from '../../context.js';
@@ -19,12 +20,12 @@ import { useLiveRetraction } from './use-live-retraction.js';
 import { useMailboxRows } from './use-mailbox-rows.js';
 import { RouteLink } from '../../components/RouteLink.js';
 
-const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-});
+const STATE_CHOICES: readonly Choice[] = MAILBOX_STATES.map((s) => [
+  s,
+  strings.console.retractions.mailboxStates[s],
+]);
 
 export function RetractionDetail({ id }: { id: string }) {
-  const styles = useStyles();
   const { api } = useConsole();
   const t = strings.console.retractions;
   const live = useLiveRetraction(api, id);
@@ -103,29 +104,16 @@ export function RetractionDetail({ id }: { id: string }) {
       ) : null}
       <Section
         title={t.mailboxesHeading}
-        actions={
-          <Button size="small" onClick={mailboxes.reload} disabled={mailboxes.loading}>
-            {strings.console.common.refresh}
-          </Button>
-        }
+        actions={<RefreshButton onClick={mailboxes.reload} disabled={mailboxes.loading} />}
       >
-        <div className={styles.filters}>
-          <Field label={t.stateFilter}>
-            <Select value={state} onChange={(_, d) => setState(d.value)}>
-              <option value="">{strings.console.common.any}</option>
-              {MAILBOX_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {t.mailboxStates[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+        <FilterBar>
+          <ChoiceFilter label={t.stateFilter} value={state} onChange={setState} choices={STATE_CHOICES} />
           <Caption1 aria-live="polite">
             {mailboxes.loading
               ? t.loadingRows(formatCount(mailboxes.rows.length))
               : t.rowCount(formatCount(mailboxes.rows.length))}
           </Caption1>
-        </div>
+        </FilterBar>
         {mailboxes.error ? <ErrorState error={mailboxes.error} onRetry={mailboxes.reload} /> : null}
         {!mailboxes.loading && !mailboxes.rows.length && !mailboxes.error ? (
           <EmptyState>{t.noRows}</EmptyState>

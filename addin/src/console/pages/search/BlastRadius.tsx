@@ -1,18 +1,10 @@
 // Where a message landed, from a plan (dry run): how many mailboxes hold a copy, how many people
 // have read it, and which folders the copies are in.
-import {
-  ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-} from '@fluentui/react-components';
+import { ProgressBar, makeStyles } from '@fluentui/react-components';
 import type { Retraction } from '@clawback/shared';
 import { strings } from '../../../strings.js';
 import { Facts } from '../../components/bits.js';
+import { DataTable } from '../../components/DataTable.js';
 import { formatCount } from '../../components/format.js';
 
 type Plan = NonNullable<Retraction['plan']>;
@@ -40,31 +32,26 @@ export function BlastRadius({ plan }: { plan: Plan }) {
         ]}
       />
       {folders.length ? (
-        <Table size="small" aria-label={t.byFolder}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.folder}</TableHeaderCell>
-              <TableHeaderCell>{t.copies}</TableHeaderCell>
-              <TableHeaderCell>{t.share}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {folders.map(([folder, count]) => (
-              <TableRow key={folder}>
-                <TableCell>{folderName(folder)}</TableCell>
-                <TableCell>{formatCount(count)}</TableCell>
-                <TableCell>
-                  <ProgressBar
-                    className={styles.bar}
-                    value={plan.copies ? count / plan.copies : 0}
-                    max={1}
-                    aria-label={t.shareOf(folderName(folder))}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          label={t.byFolder}
+          columns={[
+            { header: t.folder, cell: ([folder]) => folderName(folder) },
+            { header: t.copies, cell: ([, count]) => formatCount(count) },
+            {
+              header: t.share,
+              cell: ([folder, count]) => (
+                <ProgressBar
+                  className={styles.bar}
+                  value={plan.copies ? count / plan.copies : 0}
+                  max={1}
+                  aria-label={t.shareOf(folderName(folder))}
+                />
+              ),
+            },
+          ]}
+          rows={folders}
+          rowKey={([folder]) => folder}
+        />
       ) : null}
       {plan.notes.length ? (
         <ul>

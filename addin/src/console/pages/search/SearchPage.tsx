@@ -1,12 +1,15 @@
 // Search → plan → retract. Searches the message index (copies seen by reports, collection and
 // earlier retractions); a message the index does not know can still be planned by its id, and the
 // plan searches every mailbox live.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, Card, Caption1, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Card, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { strings } from '../../../strings.js';
 import { EmptyState, ErrorState, LoadingState } from '../../../ui/StateViews.js';
 import { LoadMore } from '../../components/bits.js';
+import { FilterBar, TextFilter } from '../../components/FilterBar.js';
 import { dayEnd, dayStart, formatWhen } from '../../components/format.js';
+import { useListStyles } from '../../components/list-styles.js';
+import { useDraft } from '../../components/use-draft.js';
 import { usePaged } from '../../components/use-paged.js';
 import { useCan, useConsole } from '../../context.js';
 import { folderName } from './BlastRadius.js';
@@ -14,18 +17,8 @@ import { groupCopies, isInternetMessageId } from './message-groups.js';
 import { PlanPanel } from './PlanPanel.js';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  list: {
-    listStyle: 'none',
-    padding: 0,
-    margin: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
 interface Query {
@@ -41,10 +34,11 @@ const hasCriteria = (q: Query) => Object.values(q).some((v) => v.trim());
 
 export function SearchPage() {
   const styles = useStyles();
+  const shared = useListStyles();
   const { api, route } = useConsole();
   const can = useCan();
   const t = strings.console.search;
-  const [draft, setDraft] = useState<Query>({
+  const { draft, bind } = useDraft<Query>({
     ...EMPTY,
     internetMessageId: route.query.internetMessageId ?? '',
   });
@@ -79,45 +73,31 @@ export function SearchPage() {
   );
   const groups = groupCopies(results.items);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (!hasCriteria(draft) || idInvalid) return;
     setPlanning(null);
     setQuery({ ...draft });
   }
 
-  const field = (key: keyof Query) => ({
-    value: draft[key],
-    onChange: (_: unknown, data: { value: string }) => setDraft((d) => ({ ...d, [key]: data.value })),
-  });
   const typedId = query?.internetMessageId.trim() ?? '';
 
   return (
     <>
-      <form className={styles.form} onSubmit={submit} role="search" aria-label={t.formLabel}>
-        <Field
+      <FilterBar onSubmit={submit} role="search" label={t.formLabel}>
+        <TextFilter
           label={t.messageId}
-          validationMessage={idInvalid ? t.messageIdInvalid : undefined}
-          validationState={idInvalid ? 'error' : 'none'}
-        >
-          <Input {...field('internetMessageId')} placeholder="<id@example.com>" />
-        </Field>
-        <Field label={t.sender}>
-          <Input type="email" {...field('sender')} />
-        </Field>
-        <Field label={t.subject}>
-          <Input {...field('subject')} />
-        </Field>
-        <Field label={t.receivedAfter}>
-          <Input type="date" {...field('after')} />
-        </Field>
-        <Field label={t.receivedBefore}>
-          <Input type="date" {...field('before')} />
-        </Field>
+          error={idInvalid ? t.messageIdInvalid : undefined}
+          placeholder="<id@example.com>"
+          {...bind('internetMessageId')}
+        />
+        <TextFilter label={t.sender} type="email" {...bind('sender')} />
+        <TextFilter label={t.subject} {...bind('subject')} />
+        <TextFilter label={t.receivedAfter} type="date" {...bind('after')} />
+        <TextFilter label={t.receivedBefore} type="date" {...bind('before')} />
         <Button type="submit" appearance="primary" disabled={!hasCriteria(draft) || idInvalid}>
           {t.search}
         </Button>
-      </form>
+      </FilterBar>
       <div ref={planArea}>
         {planning ? (
           <PlanPanel
@@ -144,7 +124,7 @@ export function SearchPage() {
         </>
       ) : null}
       {groups.length ? (
-        <ul className={styles.list} aria-label={t.resultsLabel}>
+        <ul className={shared.stack} aria-label={t.resultsLabel}>
           {groups.map((g) => (
             <li key={g.internetMessageId}>
               <Card className={styles.card}>
@@ -163,7 +143,7 @@ export function SearchPage() {
                     .join(' · ')}
                   {g.removed ? ` · ${t.removed(g.removed)}` : ''}
                 </Caption1>
-                <Caption1 className={styles.mono}>{g.internetMessageId}</Caption1>
+                <Caption1 className={shared.mono}>{g.internetMessageId}</Caption1>
                 {can('retract') ? (
                   <div className={styles.row}>
                     <Button

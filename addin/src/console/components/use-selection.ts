@@ -1,4 +1,4 @@
-// Which rows of a list are ticked, for bulk verdicts.
+// Which rows of a list are ticked, by id: for actions on many rows at once (bulk verdicts).
 import { useCallback, useState } from 'react';
 
 export function useSelection() {
@@ -17,3 +17,5 @@ export function useSelection() {
   const clear = useCallback(() => setSelected(new Set()), []);
   return { selected, toggle, setAll, clear };
 }
+
+export type Selection = ReturnType<typeof useSelection>;
