@@ -2,18 +2,23 @@
 // a second admin (not the one who proposed it) before it applies.
 import { DEFAULT_AUTO_RETRACTION_POLICY, type AutoRetractionPolicy } from '@clawback/shared';
 import { problems } from '../http/problem.js';
+import { withNotice } from './notice-settings.js';
 import type { PolicyRepository, StoredPolicy } from './policy-repository.js';
 
 export function createPolicyService(repository: PolicyRepository) {
   async function current(tenantId: string): Promise<StoredPolicy> {
-    return (
-      (await repository.get(tenantId)) ?? {
-        policy: DEFAULT_AUTO_RETRACTION_POLICY,
-        updatedBy: null,
-        updatedAt: null,
-        pending: null,
-      }
-    );
+    const stored = (await repository.get(tenantId)) ?? {
+      policy: DEFAULT_AUTO_RETRACTION_POLICY,
+      updatedBy: null,
+      updatedAt: null,
+      pending: null,
+    };
+    // Policies kept before the notice setting existed read as if saved with it.
+    return {
+      ...stored,
+      policy: withNotice(stored.policy, null),
+      pending: stored.pending && { ...stored.pending, policy: withNotice(stored.pending.policy, null) },
+    };
   }
 
   return {
@@ -25,10 +30,11 @@ export function createPolicyService(repository: PolicyRepository) {
     /** Applies the change, or parks it for approval; says which. */
     async propose(
       tenantId: string,
-      policy: AutoRetractionPolicy,
+      proposed: AutoRetractionPolicy,
       by: string,
     ): Promise<{ applied: boolean; stored: StoredPolicy }> {
       const existing = await current(tenantId);
+      const policy = withNotice(proposed, existing.policy);
       // Turning approval on applies at once; everything else waits while approval is on.
       const needsApproval = existing.policy.requireApprovalForPolicyChanges;
       if (needsApproval) {

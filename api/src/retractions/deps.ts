@@ -34,6 +34,7 @@ export const QUEUES = {
   plan: 'retraction-plan',
   execute: 'retraction-execute',
   rescan: 'retraction-rescan',
+  notify: 'retraction-notify',
 } as const;
 
 /** Mailboxes per execution job: small enough to retry cheaply, large enough to fill batches. */
@@ -52,4 +53,8 @@ export interface ExecuteJob {
 export interface RescanJob {
   retractionId: string;
   round: number;
+}
+
+export interface NotifyJob {
+  retractionId: string;
 }

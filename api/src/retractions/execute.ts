@@ -1,11 +1,12 @@
 // Acting on one chunk of mailboxes. Each mailbox is claimed (pending → acting) before Graph is
 // called; a mailbox found still 'acting' when claimed again was interrupted by a crash, so each of
 // its copies is re-checked by immutable id before anything is done to it: a retried job never acts
-// twice on a copy.
+// twice on a copy. Calendar events of a meeting request go with their mailbox's messages.
 import type { RetractionAction } from '@clawback/shared';
-import type { CopyState } from '../db/schema/index.js';
+import type { CopyState, EventCopyState } from '../db/schema/index.js';
 import type { GraphCallResult, GraphExecutor } from '../graph/executor.js';
 import { ACTION_DESTINATIONS } from '@clawback/shared';
+import { actOnEvents, eventHandling, type EventWork } from './calendar-events.js';
 import {
   actionCall,
   failureReason,
@@ -21,6 +22,7 @@ export interface MailboxOutcome {
   state: 'done' | 'notFound' | 'alreadyInTarget' | 'skipped' | 'failed';
   reason: string | null;
   copies: CopyState[];
+  events: EventCopyState[];
 }
 
 interface CopyWork {
@@ -58,11 +60,27 @@ export async function actOnMailboxes(
     }
   }
   await act(executor, [...needsAction], action, retraction.kind === 'undo');
+  const events = retraction.kind === 'retract' ? eventWork(claimed) : [];
+  await actOnEvents(executor, events, eventHandling(action));
   return claimed.map((row) =>
     summarise(
       row,
       work.filter((w) => w.row === row),
+      events.filter((e) => e.mailbox === row.mailboxId),
     ),
+  );
+}
+
+/** Event copies not yet removed (or whose removal failed), as fresh work items. */
+function eventWork(claimed: MailboxRow[]): EventWork[] {
+  return claimed.flatMap((row) =>
+    row.events
+      .filter((event) => !event.outcome || event.outcome === 'failed')
+      .map((event) => ({
+        mailbox: row.mailboxId,
+        event: { id: event.id, subject: event.subject },
+        interrupted: row.state === 'acting',
+      })),
   );
 }
 
@@ -138,18 +156,24 @@ function failCopy(work: CopyWork, result: GraphCallResult<RetractionCall>) {
   work.copy.error = skipReason(result.status, result.body) ?? failureReason(result.status, result.body);
 }
 
-function summarise(row: MailboxRow, work: CopyWork[]): MailboxOutcome {
+function summarise(row: MailboxRow, work: CopyWork[], eventWork: EventWork[]): MailboxOutcome {
   const byId = new Map(work.map((w) => [w.copy.id, w.copy]));
   const copies = row.copies.map((copy) => byId.get(copy.id) ?? copy);
-  const outcomes = copies.map((c) => c.outcome);
-  const failed = copies.find((c) => c.outcome === 'failed');
+  const eventsById = new Map(eventWork.map((w) => [w.event.id, w.event]));
+  const events = row.events.map((event) => eventsById.get(event.id) ?? event);
+  const outcome = { row, copies, events };
+  const failed = [...copies, ...events].find((c) => c.outcome === 'failed');
   if (failed) {
     const skip = failed.error === 'outOfScope' || failed.error === 'noMailbox';
-    return { row, state: skip ? 'skipped' : 'failed', reason: failed.error ?? 'failed', copies };
+    return { ...outcome, state: skip ? 'skipped' : 'failed', reason: failed.error ?? 'failed' };
   }
-  if (outcomes.every((o) => o === 'alreadyInTarget'))
-    return { row, state: 'alreadyInTarget', reason: null, copies };
-  if (outcomes.every((o) => o === 'notFound'))
-    return { row, state: 'notFound', reason: 'the copy was gone before the action', copies };
-  return { row, state: 'done', reason: null, copies };
+  const messages = copies.map((c) => c.outcome);
+  const all = [...messages, ...events.map((e) => e.outcome)];
+  if (all.includes('done')) return { ...outcome, state: 'done', reason: null };
+  // Nothing was acted on: the copies sat in the target already, or were gone (events too).
+  if (messages.length > 0 && messages.every((o) => o === 'alreadyInTarget'))
+    return { ...outcome, state: 'alreadyInTarget', reason: null };
+  if (all.every((o) => o === 'notFound'))
+    return { ...outcome, state: 'notFound', reason: 'the copy was gone before the action' };
+  return { ...outcome, state: 'done', reason: null };
 }

@@ -5,7 +5,18 @@ import type { GraphCall } from '../graph/executor.js';
 import { graphPath, odataQuery, odataString } from '../graph/odata.js';
 
 export type CallPurpose =
-  'search' | 'searchDeleted' | 'inbox' | 'target' | 'folderName' | 'act' | 'recheck' | 'evidence';
+  | 'search'
+  | 'searchDeleted'
+  | 'inbox'
+  | 'target'
+  | 'folderName'
+  | 'act'
+  | 'recheck'
+  | 'evidence'
+  | 'meeting'
+  | 'events'
+  | 'eventAct'
+  | 'notice';
 
 export interface RetractionCall extends GraphCall {
   mailbox: string;

@@ -14,6 +14,9 @@ export function mailboxRow(row: MailboxRow) {
       receivedAt: c.receivedAt,
       outcome: c.outcome ?? null,
     })),
+    ...(row.events.length
+      ? { events: row.events.map((e) => ({ id: e.id, subject: e.subject, outcome: e.outcome ?? null })) }
+      : {}),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -33,7 +36,9 @@ export async function mailboxCsv(
   state?: string,
 ): Promise<string> {
   const lines = [
-    ['mailbox', 'state', 'reason', 'copies', 'folders', 'read', 'updatedAt'].map(csvField).join(','),
+    ['mailbox', 'state', 'reason', 'copies', 'folders', 'read', 'calendarEvents', 'updatedAt']
+      .map(csvField)
+      .join(','),
   ];
   let after: string | undefined;
   for (;;) {
@@ -47,6 +52,7 @@ export async function mailboxCsv(
           row.copies.length,
           row.copies.map((c) => c.folder).join(' '),
           row.copies.filter((c) => c.isRead).length,
+          row.events.length,
           row.updatedAt.toISOString(),
         ]
           .map(csvField)

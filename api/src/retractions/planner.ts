@@ -1,10 +1,18 @@
 // The blast radius: every candidate mailbox searched live for the message (all folders but the
 // purges folder), with the folders its copies sit in, whether they were read, and the folder the
-// action will move them to. Nothing is changed here.
+// action will move them to; when asked, the calendar events of a meeting request, apart from the
+// messages. Nothing is changed here.
 import { ACTION_DESTINATIONS, type RetractionAction } from '@clawback/shared';
-import type { CopyState, PlanTotals } from '../db/schema/index.js';
+import type { CopyState, EventCopyState, PlanTotals } from '../db/schema/index.js';
 import type { MailboxRef } from '../directory/directory-service.js';
 import type { GraphCallResult, GraphExecutor } from '../graph/executor.js';
+import {
+  eventHandling,
+  findEventCopies,
+  meetingUid,
+  type EventHandling,
+  type MailboxEvents,
+} from './calendar-events.js';
 import {
   failureReason,
   folderCall,
@@ -19,13 +27,32 @@ export interface PlannedMailbox {
   state: 'planned' | 'notFound' | 'alreadyInTarget' | 'skipped' | 'failed';
   reason: string | null;
   copies: CopyState[];
+  /** Calendar events of a meeting request (scope.includeCalendarEvents). */
+  events: EventCopyState[];
   targetFolderId: string | null;
   /** Header recipients seen on a found copy (for later rescans). */
   recipients: string[];
 }
 
+export interface PlanResult {
+  mailboxes: PlannedMailbox[];
+  notes: string[];
+  /** Subject and sender as a found copy says, for a retraction started without them. */
+  message: { subject: string | null; sender: string | null } | null;
+  /** What happens to calendar events, when they were asked for. */
+  events: EventHandling | null;
+}
+
+export interface PlanOptions {
+  nameFolders?: boolean;
+  includeCalendarEvents?: boolean;
+}
+
 interface FoundMessage {
   id: string;
+  '@odata.type'?: string;
+  subject?: string;
+  from?: { emailAddress?: { address?: string } };
   /** Found in Recoverable Items (already soft-deleted). */
   recoverable?: boolean;
   parentFolderId?: string;
@@ -54,8 +81,8 @@ export async function planMailboxes(
   mailboxes: MailboxRef[],
   internetMessageId: string,
   action: RetractionAction,
-  options: { nameFolders: boolean } = { nameFolders: true },
-): Promise<PlannedMailbox[]> {
+  options: PlanOptions = {},
+): Promise<PlanResult> {
   const planned: PlannedMailbox[] = [];
   const searchable: MailboxRef[] = [];
   for (const mailbox of mailboxes) {
@@ -63,15 +90,60 @@ export async function planMailboxes(
     else if (mailbox.kind === 'none') planned.push(skipped(mailbox, 'noMailbox'));
     else searchable.push(mailbox);
   }
-  const nameFolders = options.nameFolders && searchable.length <= FOLDER_NAMING_LIMIT;
+  const nameFolders = (options.nameFolders ?? true) && searchable.length <= FOLDER_NAMING_LIMIT;
   const collected = await searchAll(executor, searchable, internetMessageId, action, nameFolders);
   const names = nameFolders ? await folderNames(executor, collected) : new Map<string, string>();
-  for (const mailbox of searchable) planned.push(toPlan(mailbox, collected.get(mailbox.id)!, names, action));
-  return planned;
+  const notes: string[] = [];
+  const handling = options.includeCalendarEvents ? eventHandling(action) : null;
+  const calendars =
+    handling && handling !== 'leave' ? await searchCalendars(executor, collected, notes) : new Map();
+  if (handling === 'leave') notes.push(`${action} leaves calendar events as they are`);
+  for (const mailbox of searchable)
+    planned.push(toPlan(mailbox, collected.get(mailbox.id)!, names, action, calendars.get(mailbox.id)));
+  return { mailboxes: planned, notes, message: messageFacts(collected), events: handling };
 }
 
 function skipped(mailbox: MailboxRef, reason: string): PlannedMailbox {
-  return { mailbox, state: 'skipped', reason, copies: [], targetFolderId: null, recipients: [] };
+  return { mailbox, state: 'skipped', reason, copies: [], events: [], targetFolderId: null, recipients: [] };
+}
+
+/** Each searchable calendar's copies of the meeting the message invites to (none if it invites to none). */
+async function searchCalendars(
+  executor: GraphExecutor,
+  collected: Map<string, Collected>,
+  notes: string[],
+): Promise<Map<string, MailboxEvents>> {
+  const copies = [...collected].flatMap(([mailbox, entry]) =>
+    entry.messages.map((m) => ({
+      mailbox,
+      messageId: m.id,
+      meeting: /eventMessage/i.test(m['@odata.type'] ?? ''),
+    })),
+  );
+  const uid = await meetingUid(executor, copies);
+  if (!uid) {
+    notes.push(
+      'the message is not a meeting request (or no copy of it is left): no calendar events to remove',
+    );
+    return new Map();
+  }
+  const searchable = [...collected].filter(([, entry]) => !entry.skip).map(([mailbox]) => mailbox);
+  const found = await findEventCopies(executor, searchable, uid);
+  const failed = [...found.values()].filter((f) => f.failure && f.failure !== 'outOfScope');
+  if (failed.length)
+    notes.push(`calendars of ${failed.length} mailboxes could not be searched (${failed[0]!.failure})`);
+  if ([...found.values()].some((f) => f.organizerCopy))
+    notes.push("the organizer's own event is left: deleting it would cancel the meeting for every attendee");
+  return found;
+}
+
+/** Subject and sender from the first copy that names them. */
+function messageFacts(collected: Map<string, Collected>): PlanResult['message'] {
+  for (const entry of collected.values())
+    for (const message of entry.messages)
+      if (message.subject !== undefined || message.from?.emailAddress?.address)
+        return { subject: message.subject ?? null, sender: message.from?.emailAddress?.address ?? null };
+  return null;
 }
 
 async function searchAll(
@@ -154,15 +226,25 @@ function toPlan(
   entry: Collected,
   names: Map<string, string>,
   action: RetractionAction,
+  calendar?: MailboxEvents,
 ): PlannedMailbox {
+  const events = calendar?.events ?? [];
   const recipients = entry.messages
     .flatMap((m) =>
       [...(m.toRecipients ?? []), ...(m.ccRecipients ?? [])].map((r) => r.emailAddress?.address ?? ''),
     )
     .filter(Boolean);
   if (entry.skip) return { ...skipped(mailbox, entry.skip), recipients };
-  if (entry.failure && entry.messages.length === 0)
-    return { mailbox, state: 'failed', reason: entry.failure, copies: [], targetFolderId: null, recipients };
+  if (entry.failure && entry.messages.length === 0 && events.length === 0)
+    return {
+      mailbox,
+      state: 'failed',
+      reason: entry.failure,
+      copies: [],
+      events,
+      targetFolderId: null,
+      recipients,
+    };
   const targetId = entry.target?.id ?? null;
   const folderName = (message: FoundMessage) => {
     if (message.recoverable) return 'recoverableitemsdeletions';
@@ -178,20 +260,29 @@ function toPlan(
     isRead: m.isRead ?? null,
     receivedAt: m.receivedDateTime ?? null,
   }));
-  if (copies.length === 0)
-    return { mailbox, state: 'notFound', reason: null, copies, targetFolderId: targetId, recipients };
-  const allInTarget = ACTION_DESTINATIONS[action] !== null && copies.every((c) => c.folderId === targetId);
+  if (copies.length === 0 && events.length === 0)
+    return { mailbox, state: 'notFound', reason: null, copies, events, targetFolderId: targetId, recipients };
+  // Events have no folder to be "already in": any left in the calendar still need the action.
+  const allInTarget =
+    events.length === 0 &&
+    ACTION_DESTINATIONS[action] !== null &&
+    copies.every((c) => c.folderId === targetId);
   return {
     mailbox,
     state: allInTarget ? 'alreadyInTarget' : 'planned',
     reason: null,
     copies,
+    events,
     targetFolderId: targetId,
     recipients,
   };
 }
 
-export function planTotals(planned: PlannedMailbox[], notes: string[]): PlanTotals {
+export function planTotals(
+  planned: PlannedMailbox[],
+  notes: string[],
+  events: EventHandling | null = null,
+): PlanTotals {
   const byFolder: Record<string, number> = {};
   let copies = 0;
   let read = 0;
@@ -212,5 +303,14 @@ export function planTotals(planned: PlannedMailbox[], notes: string[]): PlanTota
     byFolder,
     skipped: planned.filter((m) => m.state === 'skipped').length,
     notes,
+    ...(events
+      ? {
+          events: {
+            copies: planned.reduce((sum, m) => sum + m.events.length, 0),
+            mailboxes: planned.filter((m) => m.events.length > 0).length,
+            handling: events,
+          },
+        }
+      : {}),
   };
 }

@@ -2,7 +2,15 @@ import fp from 'fastify-plugin';
 import { createMessageIndex, type MessageIndex } from '../messages/message-index.js';
 import { createPolicyRepository } from '../policies/policy-repository.js';
 import { createPolicyService, type PolicyService } from '../policies/policy-service.js';
-import { QUEUES, type CampaignLookup, type ExecuteJob, type PlanJob, type RescanJob } from './deps.js';
+import {
+  QUEUES,
+  type CampaignLookup,
+  type ExecuteJob,
+  type NotifyJob,
+  type PlanJob,
+  type RescanJob,
+} from './deps.js';
+import { createNotifier } from './notifier.js';
 import { createRetractionRepository } from './repository.js';
 import { startReconciler, type Reconciler } from './reconciler.js';
 import { createRunner } from './runner.js';
@@ -64,6 +72,16 @@ export default fp(
     await fastify.queue.define<RescanJob>({
       name: QUEUES.rescan,
       handler: async ([job]) => void (await runner.rescan(job!.data)),
+      workers: 1,
+    });
+    // A notice claim lasts as long as the job may run: a job that died is retried only after its
+    // claims have lapsed, and then looks for what it may already have sent.
+    const noticeExpiry = fastify.config.jobExpireSeconds * 5;
+    const notifier = createNotifier(deps, noticeExpiry);
+    await fastify.queue.define<NotifyJob>({
+      name: QUEUES.notify,
+      handler: async ([job]) => notifier.notify(job!.data),
+      options: { expireInSeconds: noticeExpiry, retryLimit: 10, retryDelay: 2, retryBackoff: true },
       workers: 1,
     });
     if (fastify.config.role !== 'api') {

@@ -1,6 +1,6 @@
 // Storage of retractions and their per-mailbox state machines. Transitions are conditional updates
 // (WHERE status IN ...), so concurrent workers and API processes never move a row backwards.
-import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
 import { retractionEvidence, retractionMailboxes, retractions } from '../db/schema/index.js';
 
@@ -232,12 +232,18 @@ export function createRetractionRepository(db: Database) {
     },
 
     async saveMailbox(
-      row: Pick<MailboxRow, 'retractionId' | 'mailboxId' | 'state' | 'reason' | 'copies'>,
+      row: Pick<MailboxRow, 'retractionId' | 'mailboxId' | 'state' | 'reason' | 'copies' | 'events'>,
       tx?: Executor,
     ): Promise<void> {
       await (tx ?? db)
         .update(retractionMailboxes)
-        .set({ state: row.state, reason: row.reason, copies: row.copies, updatedAt: new Date() })
+        .set({
+          state: row.state,
+          reason: row.reason,
+          copies: row.copies,
+          events: row.events,
+          updatedAt: new Date(),
+        })
         .where(
           and(
             eq(retractionMailboxes.retractionId, row.retractionId),
@@ -249,21 +255,97 @@ export function createRetractionRepository(db: Database) {
     /** Writes many mailbox outcomes in one statement (a chunk of a large retraction). */
     async saveMailboxes(
       retractionId: string,
-      rows: Pick<MailboxRow, 'mailboxId' | 'state' | 'reason' | 'copies'>[],
+      rows: Pick<MailboxRow, 'mailboxId' | 'state' | 'reason' | 'copies' | 'events'>[],
       tx?: Executor,
     ): Promise<void> {
       if (rows.length === 0) return;
       const values = sql.join(
         rows.map(
-          (row) => sql`(${row.mailboxId}, ${row.state}, ${row.reason}, ${JSON.stringify(row.copies)}::jsonb)`,
+          (row) =>
+            sql`(${row.mailboxId}, ${row.state}, ${row.reason}, ${JSON.stringify(row.copies)}::jsonb, ${JSON.stringify(row.events)}::jsonb)`,
         ),
         sql`, `,
       );
       await (tx ?? db).execute(sql`
         update retraction_mailboxes as m
-        set state = v.state, reason = v.reason, copies = v.copies, updated_at = now()
-        from (values ${values}) as v(mailbox_id, state, reason, copies)
+        set state = v.state, reason = v.reason, copies = v.copies, events = v.events, updated_at = now()
+        from (values ${values}) as v(mailbox_id, state, reason, copies, events)
         where m.retraction_id = ${retractionId} and m.mailbox_id = v.mailbox_id`);
+    },
+
+    /**
+     * Takes up to `limit` done mailboxes that have not been sent their notice and that no live
+     * worker is sending one to (a claim older than `leaseSeconds` is a worker that died), marking
+     * them started. Answers them as they were before, so a caller sees which were started earlier.
+     * `skip`: mailboxes this caller already tried and gave up on for now.
+     */
+    async claimNotices(
+      retractionId: string,
+      limit: number,
+      leaseSeconds: number,
+      skip: string[] = [],
+    ): Promise<MailboxRow[]> {
+      const leaseStart = new Date(Date.now() - leaseSeconds * 1000);
+      return db.transaction(async (tx) => {
+        const before = await tx
+          .select()
+          .from(retractionMailboxes)
+          .where(
+            and(
+              eq(retractionMailboxes.retractionId, retractionId),
+              eq(retractionMailboxes.state, 'done'),
+              isNull(retractionMailboxes.notifiedAt),
+              skip.length ? notInArray(retractionMailboxes.mailboxId, skip) : undefined,
+              or(
+                isNull(retractionMailboxes.noticeStartedAt),
+                lt(retractionMailboxes.noticeStartedAt, leaseStart),
+              ),
+            ),
+          )
+          .orderBy(asc(retractionMailboxes.mailboxUpn))
+          .limit(limit)
+          .for('update');
+        if (before.length)
+          await tx
+            .update(retractionMailboxes)
+            .set({ noticeStartedAt: new Date() })
+            .where(
+              and(
+                eq(retractionMailboxes.retractionId, retractionId),
+                inArray(
+                  retractionMailboxes.mailboxId,
+                  before.map((r) => r.mailboxId),
+                ),
+              ),
+            );
+        return before;
+      });
+    },
+
+    /**
+     * Settles claimed notices: `sent` are done for good; `refused` were certainly not sent (free to
+     * try again); `unknown` may or may not have gone out, so they are claimable at once but looked
+     * for before any new send (their start is set to the epoch, long past any lease).
+     */
+    async settleNotices(
+      retractionId: string,
+      outcome: { sent: string[]; refused: string[]; unknown: string[] },
+    ): Promise<void> {
+      const set = async (mailboxIds: string[], change: Partial<MailboxRow>) => {
+        if (mailboxIds.length === 0) return;
+        await db
+          .update(retractionMailboxes)
+          .set(change)
+          .where(
+            and(
+              eq(retractionMailboxes.retractionId, retractionId),
+              inArray(retractionMailboxes.mailboxId, mailboxIds),
+            ),
+          );
+      };
+      await set(outcome.sent, { notifiedAt: new Date() });
+      await set(outcome.refused, { noticeStartedAt: null });
+      await set(outcome.unknown, { noticeStartedAt: new Date(0) });
     },
 
     async setStates(

@@ -1,22 +1,26 @@
 // The retraction's background steps, each a pg-boss job: plan (search every candidate mailbox),
-// execute (one chunk of mailboxes), rescan (late copies while armed). Every step is idempotent: a
-// job retried after a crash picks up where the state in the database says it is.
+// execute (one chunk of mailboxes), rescan (late copies while armed); notices to recipients run as
+// a job of their own (notifier.ts) once a retraction completes. Every step is idempotent: a job
+// retried after a crash picks up where the state in the database says it is.
 import { createHash } from 'node:crypto';
 import type { AutoRetractionPolicy, RetractionAction } from '@clawback/shared';
 import type { AuditInput } from '../audit/audit-repository.js';
 import type { MessageCopyInput } from '../messages/message-index.js';
+import { noticeOf } from '../policies/notice-settings.js';
 import { findCandidates } from './candidates.js';
 import {
   CHUNK_SIZE,
   QUEUES,
   type ExecuteJob,
+  type NotifyJob,
   type PlanJob,
   type RescanJob,
   type RetractionDeps,
 } from './deps.js';
 import { actOnMailboxes, type MailboxOutcome } from './execute.js';
 import { mimePath } from './graph-calls.js';
-import { planMailboxes, planTotals, type PlannedMailbox } from './planner.js';
+import { notifiable } from './notifier.js';
+import { planMailboxes, planTotals, type PlannedMailbox, type PlanResult } from './planner.js';
 import { retractionAudit } from './audit-events.js';
 import { OPEN_MAILBOX_STATES, type MailboxRow, type RetractionRow } from './repository.js';
 
@@ -35,7 +39,7 @@ export function createRunner(deps: RetractionDeps) {
   async function search(
     row: RetractionRow,
     recipients: string[],
-  ): Promise<{ planned: PlannedMailbox[]; notes: string[] }> {
+  ): Promise<{ planned: PlannedMailbox[]; notes: string[]; result: PlanResult }> {
     const candidates = await findCandidates(deps.directory, deps.index, {
       tenantId: row.tenantId,
       internetMessageId: row.internetMessageId,
@@ -43,20 +47,22 @@ export function createRunner(deps: RetractionDeps) {
       sender: row.sender,
       scope: row.scope,
     });
-    const planned = await planMailboxes(
+    const result = await planMailboxes(
       deps.graph.executor,
       candidates.mailboxes,
       row.internetMessageId,
       row.action as RetractionAction,
+      { includeCalendarEvents: row.scope.includeCalendarEvents ?? false },
     );
-    await deps.index.upsert(indexRows(row, planned));
-    return { planned, notes: candidates.notes };
+    await deps.index.upsert(indexRows(row, result.mailboxes));
+    return { planned: result.mailboxes, notes: [...candidates.notes, ...result.notes], result };
   }
 
   async function plan(job: PlanJob): Promise<void> {
-    const row = await repository.byId(job.retractionId);
-    if (!row || row.status !== 'planning') return;
-    const { planned, notes } = await search(row, job.recipients);
+    const found = await repository.byId(job.retractionId);
+    if (!found || found.status !== 'planning') return;
+    const { planned, notes, result } = await search(found, job.recipients);
+    const row = await withMessageFacts(found, result.message);
     await repository.insertMailboxes(
       planned.map((p) => ({
         retractionId: row.id,
@@ -66,10 +72,11 @@ export function createRunner(deps: RetractionDeps) {
         state: p.state,
         reason: p.reason,
         copies: p.copies,
+        events: p.events,
         targetFolderId: p.targetFolderId,
       })),
     );
-    const totals = planTotals(planned, notes);
+    const totals = planTotals(planned, notes, result.events);
     if (row.action === 'hardDelete' && !row.dryRun) await captureEvidence(row, planned);
     const policy = await deps.policies.policy(row.tenantId);
     const approvalReasons =
@@ -97,6 +104,14 @@ export function createRunner(deps: RetractionDeps) {
       await repository.update(row.id, { plan: totals });
       await start(row.id, ['planning'], policy);
     }
+  }
+
+  /** A retraction started without subject or sender (unknown message id) learns them from a found copy. */
+  async function withMessageFacts(row: RetractionRow, facts: PlanResult['message']): Promise<RetractionRow> {
+    if (!facts || (row.subject !== null && row.sender !== null)) return row;
+    const change = { subject: row.subject ?? facts.subject, sender: row.sender ?? facts.sender };
+    await repository.update(row.id, change);
+    return { ...row, ...change };
   }
 
   /** planning/awaitingApproval → running: planned mailboxes become pending and are fanned out. */
@@ -195,6 +210,7 @@ export function createRunner(deps: RetractionDeps) {
         state: o.state,
         reason: o.reason,
         copies: o.copies,
+        events: o.events,
       })),
     );
     await audit.recordMany(
@@ -209,6 +225,7 @@ export function createRunner(deps: RetractionDeps) {
           action: row.action,
           kind: row.kind,
           copies: o.copies.length,
+          ...(o.events.length ? { calendarEvents: o.events.length } : {}),
           reason: o.reason,
         },
       })),
@@ -224,6 +241,7 @@ export function createRunner(deps: RetractionDeps) {
   async function maybeComplete(id: string): Promise<RetractionRow | null> {
     // Every chunk asks; a cheap existence check answers most of them.
     if (await repository.hasMailboxesIn(id, OPEN_MAILBOX_STATES)) return null;
+    await scheduleNotices(id);
     const counts = await repository.counts(id);
     const status = (counts.failed ?? 0) > 0 ? 'completedWithErrors' : 'completed';
     const done = await repository.transition(id, ['running'], { status, completedAt: new Date() });
@@ -235,6 +253,19 @@ export function createRunner(deps: RetractionDeps) {
         status === 'completed' ? 'success' : 'failure',
       );
     return done ?? repository.byId(id);
+  }
+
+  /**
+   * Queues the notices before the retraction is marked completed, so a crash between the two loses
+   * nothing: the job waits for the completion, and a second job (another worker completing at the
+   * same moment) finds every notice already claimed or sent.
+   */
+  async function scheduleNotices(id: string): Promise<void> {
+    const row = await repository.byId(id);
+    if (!row || row.status !== 'running' || !notifiable(row)) return;
+    if (!noticeOf(await deps.policies.policy(row.tenantId)).enabled) return;
+    if (!(await repository.hasMailboxesIn(id, ['done']))) return;
+    await queue.send(QUEUES.notify, { retractionId: id } satisfies NotifyJob, { startAfter: 1 });
   }
 
   /** While armed, search again: copies that arrived late are added and acted on. */
@@ -262,8 +293,9 @@ export function createRunner(deps: RetractionDeps) {
     for (const mailbox of planned.filter((p) => p.state === 'planned')) {
       const existing = known.get(mailbox.mailbox.id);
       const fresh = mailbox.copies.filter((copy) => !existing?.copies.some((c) => c.id === copy.id));
-      if (fresh.length === 0) continue;
-      added += fresh.length;
+      const freshEvents = mailbox.events.filter((event) => !existing?.events.some((e) => e.id === event.id));
+      if (fresh.length === 0 && freshEvents.length === 0) continue;
+      added += fresh.length + freshEvents.length;
       if (existing)
         await repository.saveMailbox({
           retractionId: row.id,
@@ -271,6 +303,7 @@ export function createRunner(deps: RetractionDeps) {
           state: 'pending',
           reason: null,
           copies: [...existing.copies, ...fresh],
+          events: [...existing.events, ...freshEvents],
         });
       else
         await repository.insertMailboxes([
@@ -282,6 +315,7 @@ export function createRunner(deps: RetractionDeps) {
             state: 'pending',
             reason: null,
             copies: fresh,
+            events: freshEvents,
             targetFolderId: mailbox.targetFolderId,
             foundInRound: job.round,
           },
@@ -349,6 +383,7 @@ function givenUp(row: MailboxRow): MailboxOutcome {
     state: 'failed',
     reason: `gave up after ${row.attempts} attempts: the worker acting on this mailbox stopped each time`,
     copies: row.copies,
+    events: row.events,
   };
 }
 

@@ -218,8 +218,10 @@ export function createRetractionService(deps: RetractionDeps, runner: Runner) {
     if (!['completed', 'completedWithErrors', 'cancelled'].includes(original.status))
       throw problems.conflict(`the retraction is ${original.status}; cancel it or let it finish first`);
     const wanted = mailboxes ? new Set(mailboxes.map((m) => m.toLowerCase())) : null;
+    // A mailbox whose only loss was a calendar event has nothing to move back: deleted events stay deleted.
     const done = (await repository.mailboxes(id, await repository.mailboxIdsInState(id, ['done']))).filter(
-      (m) => !wanted || wanted.has(m.mailboxUpn.toLowerCase()),
+      (m) =>
+        (!wanted || wanted.has(m.mailboxUpn.toLowerCase())) && m.copies.some((c) => c.outcome === 'done'),
     );
     if (done.length === 0) throw problems.conflict('no mailbox of this retraction has copies to move back');
     // The undo and its mailboxes land together: a crash leaves either nothing or an undo the

@@ -14,6 +14,15 @@ export const RECOVERABILITY: Record<RetractionAction, string> = {
   moveToInbox: 'Back in the Inbox (a released false positive); undo moves it back.',
 };
 
+const EVENTS_GONE =
+  ' Calendar events of the meeting request are deleted with it; undo does not bring them back.';
+
+function recoverability(row: RetractionRow): string {
+  const action = row.action as RetractionAction;
+  const events = row.kind === 'retract' && row.scope.includeCalendarEvents && action !== 'moveToInbox';
+  return RECOVERABILITY[action] + (events ? EVENTS_GONE : '');
+}
+
 export function toView(
   row: RetractionRow,
   counts: StateCounts,
@@ -65,7 +74,7 @@ export function toView(
       row.action !== 'hardDelete' &&
       !row.dryRun &&
       ['completed', 'completedWithErrors', 'cancelled'].includes(row.status),
-    recoverability: RECOVERABILITY[row.action as RetractionAction],
+    recoverability: recoverability(row),
     armedUntil: iso(row.armedUntil),
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),

@@ -1,8 +1,10 @@
 // Calendar changes through the control plane: meetings put on, changed in and taken off every
-// participant's calendar, so calendarView and its delta have something to track.
+// participant's calendar, so calendarView and its delta have something to track. With `invite`,
+// the meeting request itself is delivered too (from an organizer inside or outside the tenant).
 import type { SandboxContext } from '../context.js';
 import { addMeeting, removeMeeting, updateMeeting, type MeetingChange } from '../state/calendar.js';
 import type { SandboxResponse } from '../http/types.js';
+import type { EmailAddress } from '../state/types.js';
 import type { ControlRoute } from './directory.js';
 import { ControlError, onlyKeys, optionalString, requiredString, stringList, type Body } from './validate.js';
 
@@ -22,13 +24,21 @@ export function calendarControlRoutes(sandbox: SandboxContext): ControlRoute[] {
           'location',
           'isAllDay',
           'isCancelled',
+          'invite',
+          'internetMessageId',
         ]);
-        const organizerAddress = requiredString(body, 'organizer');
-        const organizer = sandbox.tenant.findUser(organizerAddress);
-        if (!organizer) throw new ControlError(404, `no user '${organizerAddress}' in the tenant`);
+        const invite = flag(body, 'invite') ?? false;
+        const internetMessageId = optionalString(body, 'internetMessageId');
+        if (internetMessageId && !invite)
+          throw new ControlError(
+            400,
+            "'internetMessageId' names the invitation: send it with 'invite': true",
+          );
+        if (internetMessageId && !/^<[\x21-\x7e]+>$/.test(internetMessageId))
+          throw new ControlError(400, "'internetMessageId' must look like <local@domain>");
         const { start, end } = window(body, true);
         const result = addMeeting(sandbox.tenant, {
-          organizer: { name: organizer.displayName, address: organizer.mail ?? organizer.userPrincipalName },
+          organizer: organizerOf(sandbox, requiredString(body, 'organizer'), invite),
           attendees: stringList(body, 'attendees') ?? [],
           subject: requiredString(body, 'subject'),
           body: optionalString(body, 'body'),
@@ -37,9 +47,23 @@ export function calendarControlRoutes(sandbox: SandboxContext): ControlRoute[] {
           location: optionalString(body, 'location'),
           isAllDay: flag(body, 'isAllDay'),
           isCancelled: flag(body, 'isCancelled'),
+          ...(invite ? { invitation: { internetMessageId } } : {}),
         });
+        const copies = (list: { mailbox: string; id: string }[]) =>
+          list.map(({ mailbox, id }) => ({ mailbox, id }));
         return ok(
-          { iCalUId: result.iCalUId, copies: result.copies.map(({ mailbox, id }) => ({ mailbox, id })) },
+          {
+            iCalUId: result.iCalUId,
+            copies: copies(result.copies),
+            ...(result.invitation
+              ? {
+                  invitation: {
+                    internetMessageId: result.invitation.internetMessageId,
+                    copies: copies(result.invitation.copies),
+                  },
+                }
+              : {}),
+          },
           201,
         );
       },
@@ -74,6 +98,18 @@ export function calendarControlRoutes(sandbox: SandboxContext): ControlRoute[] {
       },
     },
   ];
+}
+
+/**
+ * The organizer as the attendees see it. Only an invitation can come from outside the tenant (a
+ * meeting request from anyone on the internet); a calendar entry without one needs a tenant user.
+ */
+function organizerOf(sandbox: SandboxContext, address: string, invite: boolean): EmailAddress {
+  const user = sandbox.tenant.findUser(address);
+  if (user) return { name: user.displayName, address: user.mail ?? user.userPrincipalName };
+  if (!invite) throw new ControlError(404, `no user '${address}' in the tenant`);
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(address)) throw new ControlError(400, "'organizer' must be an address");
+  return { name: address, address };
 }
 
 // Local rather than routes.ts's ok(): routes.ts imports this module.

@@ -1,8 +1,11 @@
-// Calendar events of a mailbox: /events, /events/{id}, /calendarView and /calendarView/delta
-// (the delta round lives in events-delta.ts). Application permission Calendars.Read.
-import { assert, graphErrors } from '../http/errors.js';
+// Calendar events of a mailbox: /events (filtered by iCalUId), /events/{id}, /calendarView and
+// /calendarView/delta (the delta round lives in events-delta.ts) with Calendars.Read; deleting one
+// copy (DELETE, or permanentDelete into the purges) with Calendars.ReadWrite.
+import { assert, GraphError, graphErrors } from '../http/errors.js';
 import type { SandboxRequest, SandboxResponse } from '../http/types.js';
+import { removeEventCopy } from '../state/calendar.js';
 import type { SandboxEvent, SandboxUser } from '../state/types.js';
+import { parseEventFilter } from './event-filter.js';
 import { EVENT_PROPERTIES, eventWire, overlaps, parseWindow } from './event-wire.js';
 import { calendarViewDelta } from './events-delta.js';
 import {
@@ -31,22 +34,56 @@ const ORDERABLE: Record<string, (e: SandboxEvent) => string> = {
 };
 
 function listEvents(request: SandboxRequest, context: GraphContext): SandboxResponse {
-  refuseUnsupported(request, LIST_OPTIONS);
-  const events = ordered([...context.mailbox!.events.values()], request);
+  refuseUnsupported(request, [...LIST_OPTIONS, '$filter']);
+  const filter = parseEventFilter(request.query.get('$filter'));
+  const all = [...context.mailbox!.events.values()];
+  const events = ordered(filter ? all.filter(filter) : all, request);
   return page(request, context, 'events', events);
 }
 
-function getEvent(request: SandboxRequest, context: GraphContext): SandboxResponse {
-  refuseUnsupported(request, ['$select']);
+function findEvent(request: SandboxRequest, context: GraphContext): SandboxEvent {
   const id = request.params.eventId!;
   assert(ITEM_ID.test(id), 400, 'ErrorInvalidIdMalformed', 'Id is malformed.');
   const event = context.mailbox!.events.get(id);
   if (!event) throw graphErrors.itemNotFound();
+  return event;
+}
+
+function getEvent(request: SandboxRequest, context: GraphContext): SandboxResponse {
+  refuseUnsupported(request, ['$select']);
+  const event = findEvent(request, context);
   const select = parseSelect(request);
   return odataJson(200, {
     '@odata.context': `${context.baseUrl}/$metadata#${userSegment(request)}/events${selection(select)}/$entity`,
     ...applySelect(eventWire(event, context.mailboxOwner!), select, EVENT_PROPERTIES),
   });
+}
+
+/**
+ * Removes this calendar's copy only: an attendee deleting a meeting sends nothing. Deleting the
+ * organizer's copy would cancel the meeting for every attendee, which the sandbox does not model.
+ */
+function removeEvent(request: SandboxRequest, context: GraphContext): SandboxResponse {
+  refuseUnsupported(request, []);
+  const event = findEvent(request, context);
+  if (eventWire(event, context.mailboxOwner!).isOrganizer)
+    throw new GraphError(
+      501,
+      'NotImplemented',
+      "The sandbox does not delete an organizer's meeting (Graph would send cancellations to every attendee).",
+    );
+  removeEventCopy(context.sandbox.tenant, context.mailbox!, event.id);
+  return { status: 204 };
+}
+
+function permanentDeleteEvent(request: SandboxRequest, context: GraphContext): SandboxResponse {
+  assert(
+    !request.bodyError && (request.body === undefined || Object.keys(request.body as object).length === 0),
+    400,
+    'BadRequest',
+    "The operation 'permanentDelete' takes no parameters.",
+  );
+  return removeEvent(request, context);
 }
 
 /** Every event overlapping the window, cancelled ones included (they stay until removed). */
@@ -124,10 +161,18 @@ function selection(select: string[] | null): string {
 }
 
 const calendar = { permissions: PERMISSIONS.calendarRead, versions: ['v1.0', 'beta'] } as const;
+const calendarWrite = { permissions: PERMISSIONS.calendarWrite, versions: ['v1.0', 'beta'] } as const;
 
 export const routes: GraphRoute[] = [
   { method: 'GET', path: '/users/:userId/events', handler: listEvents, ...calendar },
   { method: 'GET', path: '/users/:userId/events/:eventId', handler: getEvent, ...calendar },
+  { method: 'DELETE', path: '/users/:userId/events/:eventId', handler: removeEvent, ...calendarWrite },
+  {
+    method: 'POST',
+    path: '/users/:userId/events/:eventId/permanentDelete',
+    handler: permanentDeleteEvent,
+    ...calendarWrite,
+  },
   { method: 'GET', path: '/users/:userId/calendarView', handler: calendarView, ...calendar },
   { method: 'GET', path: '/users/:userId/calendarView/delta', handler: calendarViewDelta, ...calendar },
 ];

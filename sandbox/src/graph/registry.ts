@@ -68,6 +68,7 @@ export const PERMISSIONS = {
   mailWrite: ['Mail.ReadWrite'],
   mailSend: ['Mail.Send'],
   calendarRead: ['Calendars.Read', 'Calendars.ReadWrite'],
+  calendarWrite: ['Calendars.ReadWrite'],
   userRead: ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   groupRead: ['Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
   groupMemberRead: [

@@ -1,7 +1,8 @@
 // Calendar operations over a tenant: a meeting lands in the organizer's and every attendee's
-// calendar (one copy per mailbox, sharing an iCalUId), updates touch every copy, and removals leave
-// a tombstone for calendarView delta.
-import { expandRecipients } from './mail.js';
+// calendar (one copy per mailbox, sharing an iCalUId), optionally with the meeting request each
+// attendee receives in the Inbox (an eventMessageRequest pointing at their own copy); updates touch
+// every copy, and removals leave a tombstone for calendarView delta.
+import { deliver, expandRecipients } from './mail.js';
 import type { TenantState } from './tenant.js';
 import type { EmailAddress, Mailbox, SandboxEvent } from './types.js';
 
@@ -20,6 +21,8 @@ export interface MeetingRequest {
   location?: string;
   isAllDay?: boolean;
   isCancelled?: boolean;
+  /** Also deliver the meeting request to every attendee, as Exchange does when the invitation is sent. */
+  invitation?: { internetMessageId?: string };
 }
 
 export type MeetingChange = Partial<
@@ -29,6 +32,8 @@ export type MeetingChange = Partial<
 export interface MeetingCopies {
   iCalUId: string;
   copies: { mailbox: string; userId: string; id: string }[];
+  /** The meeting request's copies in the attendees' mailboxes, when one was sent. */
+  invitation?: { internetMessageId: string; copies: { mailbox: string; userId: string; id: string }[] };
 }
 
 export function addMeeting(tenant: TenantState, request: MeetingRequest): MeetingCopies {
@@ -63,7 +68,32 @@ export function addMeeting(tenant: TenantState, request: MeetingRequest): Meetin
     tenant.mailbox(userId).events.set(event.id, event);
     copies.push({ mailbox: tenant.users.get(userId)!.userPrincipalName, userId, id: event.id });
   }
-  return { iCalUId, copies };
+  if (!request.invitation) return { iCalUId, copies };
+  return { iCalUId, copies, invitation: sendInvitation(tenant, request, copies) };
+}
+
+/**
+ * The meeting request as attendees receive it: one eventMessageRequest per attendee mailbox, each
+ * linked to that mailbox's own copy of the event; an organizer in the tenant keeps the request in
+ * Sent Items, linked to the organizer's copy.
+ */
+function sendInvitation(
+  tenant: TenantState,
+  request: MeetingRequest,
+  copies: MeetingCopies['copies'],
+): NonNullable<MeetingCopies['invitation']> {
+  const eventOf = new Map(copies.map((copy) => [copy.userId, copy.id]));
+  const sent = deliver(tenant, {
+    from: request.organizer,
+    to: request.attendees,
+    subject: request.subject,
+    body: request.body ?? '',
+    internetMessageId: request.invitation?.internetMessageId,
+    meetingMessageType: 'meetingRequest',
+    eventIdFor: (userId) => eventOf.get(userId) ?? null,
+    keepSentCopy: true,
+  });
+  return { internetMessageId: sent.internetMessageId, copies: sent.copies };
 }
 
 /** Applies a change to every copy of a meeting; answers how many copies changed. */
@@ -79,13 +109,16 @@ export function updateMeeting(tenant: TenantState, iCalUId: string, change: Meet
 /** Removes every copy of a meeting, leaving tombstones for delta; answers how many were removed. */
 export function removeMeeting(tenant: TenantState, iCalUId: string): number {
   const found = copiesOfMeeting(tenant, iCalUId);
-  for (const [mailbox, event] of found) {
-    mailbox.events.delete(event.id);
-    const removals = mailbox.removals.get(CALENDAR_REMOVALS) ?? [];
-    removals.push({ id: event.id, seq: tenant.nextSeq() });
-    mailbox.removals.set(CALENDAR_REMOVALS, removals);
-  }
+  for (const [mailbox, event] of found) removeEventCopy(tenant, mailbox, event.id);
   return found.length;
+}
+
+/** Removes one mailbox's copy of an event (a delete in that calendar only), leaving a tombstone. */
+export function removeEventCopy(tenant: TenantState, mailbox: Mailbox, eventId: string): void {
+  mailbox.events.delete(eventId);
+  const removals = mailbox.removals.get(CALENDAR_REMOVALS) ?? [];
+  removals.push({ id: eventId, seq: tenant.nextSeq() });
+  mailbox.removals.set(CALENDAR_REMOVALS, removals);
 }
 
 export function calendarRemovals(mailbox: Mailbox): { id: string; seq: number }[] {

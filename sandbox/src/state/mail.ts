@@ -23,6 +23,8 @@ export interface DeliveryRequest {
   isRead?: boolean;
   meetingMessageType?: StoredMessage['meetingMessageType'];
   eventId?: string | null;
+  /** A meeting request's event differs per mailbox: each recipient's own calendar copy. */
+  eventIdFor?: (userId: string) => string | null;
   /** Also keep a Sent Items copy in the sender's mailbox when the sender is in the tenant. */
   keepSentCopy?: boolean;
 }
@@ -65,6 +67,7 @@ export function deliver(tenant: TenantState, request: DeliveryRequest): Delivery
   const copies: DeliveryResult['copies'] = [];
 
   const place = (userId: string, folderName: string, isRead: boolean, bcc: EmailAddress[]) => {
+    const eventId = request.eventIdFor ? request.eventIdFor(userId) : (request.eventId ?? null);
     const mailbox = tenant.mailbox(userId);
     const folder = wellKnownFolder(mailbox, folderName);
     const message = storeMessage(tenant, mailbox, {
@@ -88,7 +91,7 @@ export function deliver(tenant: TenantState, request: DeliveryRequest): Delivery
       folderId: folder.id,
       attachments: attachments.map((a) => ({ ...a })) as SandboxAttachment[],
       meetingMessageType: request.meetingMessageType ?? null,
-      eventId: request.eventId ?? null,
+      eventId,
     });
     copies.push({ mailbox: tenant.users.get(userId)!.userPrincipalName, userId, id: message.immutableId });
   };

@@ -29,9 +29,13 @@ export const AUTOMATION_APP = {
 export const CLAWBACK_API_ROLE = 'Clawback.Automation';
 export const CAMPAIGN_SENDER = { name: 'IT Service Desk', address: 'it-support@c0ntoso.com' };
 
-/** Every application permission Clawback's functions ask for (seed 001 tables, plus Calendars.Read). */
+/**
+ * Every application permission Clawback's functions ask for (seed 001 tables, plus Calendars.Read
+ * for collection and Calendars.ReadWrite for removing meeting-invitation events in retractions).
+ */
 export const CLAWBACK_PERMISSIONS = [
   'Calendars.Read',
+  'Calendars.ReadWrite',
   'Directory.Read.All',
   'Domain.Read.All',
   'Group.Read.All',

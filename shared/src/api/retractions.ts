@@ -33,6 +33,18 @@ export const retractionScopeSchema = z
       .optional(),
     allPublished: z.boolean().optional(),
     includeSenderCopy: z.boolean().optional(),
+    includeCalendarEvents: z
+      .boolean()
+      .optional()
+      .describe(
+        "When the message is a meeting request, also remove the event it put in each recipient's calendar " +
+          "(found by the meeting's iCalUId, so events whose invitation was already accepted and filed are " +
+          'found too). A calendar has no Junk or Deleted Items of its own, so for moveToJunk, ' +
+          "moveToDeletedItems and softDelete the event is deleted (Outlook keeps it in the recipient's " +
+          'Deleted Items); hardDelete deletes it permanently; moveToInbox leaves events alone. The ' +
+          "organizer's own event is never touched: deleting it would cancel the meeting for everyone. Undo " +
+          'does not bring deleted events back. The plan counts event copies apart from message copies.',
+      ),
   })
   .strict();
 
@@ -64,6 +76,9 @@ export const MAILBOX_STATES = [
 ] as const;
 export type MailboxState = (typeof MAILBOX_STATES)[number];
 
+/** What a retraction does to a meeting request's calendar events, by action (see includeCalendarEvents). */
+export const CALENDAR_EVENT_HANDLING = ['delete', 'permanentDelete', 'leave'] as const;
+
 export const countsSchema = z.object({
   total: z.number().int(),
   pending: z.number().int(),
@@ -83,6 +98,14 @@ export const planSchema = z.object({
   byFolder: z.record(z.string(), z.number().int()),
   skipped: z.number().int(),
   notes: z.array(z.string()),
+  /** Calendar events of a meeting request (scope.includeCalendarEvents), counted apart from messages. */
+  events: z
+    .object({
+      copies: z.number().int(),
+      mailboxes: z.number().int(),
+      handling: z.enum(CALENDAR_EVENT_HANDLING),
+    })
+    .optional(),
 });
 
 export const retractionSchema = z.object({
@@ -151,6 +174,10 @@ export const mailboxRowSchema = z.object({
       outcome: z.string().nullable(),
     }),
   ),
+  /** Calendar events of a meeting request in this mailbox (scope.includeCalendarEvents). */
+  events: z
+    .array(z.object({ id: z.string(), subject: z.string().nullable(), outcome: z.string().nullable() }))
+    .optional(),
   updatedAt: z.string(),
 });
 
@@ -177,6 +204,66 @@ export const undoRetractionSchema = z
 
 export const idParamSchema = z.object({ id: guidSchema });
 
+/** Placeholders the retraction notice may use; anything else in {{ }} is refused. */
+export const NOTICE_PLACEHOLDERS = ['subject', 'sender', 'reason', 'action', 'mailbox'] as const;
+
+function noticeTemplate(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      for (const [, name] of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g))
+        if (!(NOTICE_PLACEHOLDERS as readonly string[]).includes(name!))
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown placeholder {{${name}}}; use ${NOTICE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`,
+          });
+    });
+}
+
+const noticeAddressSchema = z
+  .string()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/, 'must be an email address');
+
+/**
+ * Telling recipients that a retraction took a message out of their mailbox: one plain-text message
+ * per mailbox, sent from a mailbox of the tenant once the retraction completes.
+ */
+export const retractionNoticeSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** A mailbox of the tenant (its UPN or address) the notices are sent from. */
+    fromMailbox: noticeAddressSchema.nullable().default(null),
+    subject: noticeTemplate(255).default('A message was removed from your mailbox: {{subject}}'),
+    body: noticeTemplate(4000).default(
+      'Hello,\n\nYour security team removed the message "{{subject}}" from {{sender}} from your ' +
+        'mailbox: it was {{action}}.\n\nWhy: {{reason}}\n\nYou do not need to do anything. If you ' +
+        'opened a link or an attachment in it, or replied to it, please tell your security team.',
+    ),
+  })
+  .strict()
+  .superRefine((notice, ctx) => {
+    if (notice.enabled && !notice.fromMailbox)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fromMailbox'],
+        message: 'is required when notices are on',
+      });
+  })
+  .describe(
+    'Notices to the people whose copy a retraction removed: once a retraction completes, each mailbox ' +
+      'that ended done gets one plain-text message from fromMailbox (a mailbox of the tenant; the app ' +
+      'needs Mail.Send). Nothing is sent for dry runs, undos or moveToInbox. Templates may use ' +
+      NOTICE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ') +
+      " ({{reason}} is the retraction's reason, or the verdict that started it, in plain words).",
+  );
+export type RetractionNotice = z.infer<typeof retractionNoticeSchema>;
+export const DEFAULT_RETRACTION_NOTICE: RetractionNotice = retractionNoticeSchema.parse({});
+
 export const autoRetractionPolicySchema = z
   .object({
     actions: z
@@ -198,12 +285,27 @@ export const autoRetractionPolicySchema = z
     armedHours: z.number().int().min(0).max(720),
     /** Re-search times after the start, in minutes (Cloudflare rescans at 5 min, 12 h and 24 h). */
     rescanMinutes: z.array(z.number().int().min(1).max(43_200)).max(10),
-    notifyRecipients: z.boolean(),
-    notifyFrom: z.string().max(320).nullable(),
+    /**
+     * Notices to recipients whose copy was removed. Absent means the stored setting stays as it is
+     * (or off), with notifyRecipients/notifyFrom applied to it.
+     */
+    notify: retractionNoticeSchema.optional(),
+    /** @deprecated Mirrors notify.enabled; read only when `notify` is absent (older clients). */
+    notifyRecipients: z.boolean().default(false),
+    /** @deprecated Mirrors notify.fromMailbox; read only when `notify` is absent (older clients). */
+    notifyFrom: noticeAddressSchema.nullable().default(null),
     /** Changing this policy needs a second admin's approval. */
     requireApprovalForPolicyChanges: z.boolean(),
   })
-  .strict();
+  .strict()
+  .superRefine((policy, ctx) => {
+    if (!policy.notify && policy.notifyRecipients && !policy.notifyFrom)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notifyFrom'],
+        message: 'is required when notifyRecipients is on',
+      });
+  });
 
 export type AutoRetractionPolicy = z.infer<typeof autoRetractionPolicySchema>;
 export type Retraction = z.infer<typeof retractionSchema>;

@@ -21,6 +21,7 @@ export interface RetractionScope {
   mailboxes?: string[];
   allPublished?: boolean;
   includeSenderCopy?: boolean;
+  includeCalendarEvents?: boolean;
 }
 
 export interface PlanTotals {
@@ -32,6 +33,8 @@ export interface PlanTotals {
   byFolder: Record<string, number>;
   skipped: number;
   notes: string[];
+  /** Calendar events of a meeting request, when the retraction includes them. */
+  events?: { copies: number; mailboxes: number; handling: 'delete' | 'permanentDelete' | 'leave' };
 }
 
 export const retractions = pgTable(
@@ -95,6 +98,14 @@ export interface CopyState {
   error?: string;
 }
 
+/** One calendar's copy of a meeting-request event, and what the retraction did to it. */
+export interface EventCopyState {
+  id: string;
+  subject: string | null;
+  outcome?: 'done' | 'notFound' | 'failed';
+  error?: string;
+}
+
 export const retractionMailboxes = pgTable(
   'retraction_mailboxes',
   {
@@ -105,10 +116,18 @@ export const retractionMailboxes = pgTable(
     state: text('state').notNull(),
     reason: text('reason'),
     copies: jsonb('copies').$type<CopyState[]>().notNull().default([]),
+    /** Calendar events of a meeting request (scope.includeCalendarEvents). */
+    events: jsonb('events').$type<EventCopyState[]>().notNull().default([]),
     targetFolderId: text('target_folder_id'),
     attempts: integer('attempts').notNull().default(0),
     /** Which rescan found it (0 = the first search). */
     foundInRound: integer('found_in_round').notNull().default(0),
+    /**
+     * The retraction notice to this mailbox: started (a send in flight, or one whose outcome is
+     * unknown) and sent. A notice started but not sent is looked for before it is sent again.
+     */
+    noticeStartedAt: timestamp('notice_started_at', { withTimezone: true, mode: 'date' }),
+    notifiedAt: timestamp('notified_at', { withTimezone: true, mode: 'date' }),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (table) => [

@@ -9,6 +9,7 @@ import type { Mailbox, StoredMessage } from '../../state/types.js';
 import { odataJson } from '../odata.js';
 import type { GraphContext } from '../registry.js';
 import { mailboxOf, resolveFolder, resolveMessage } from './locate.js';
+import { expandedEvent, parseMessageExpand } from './message-expand.js';
 import { messagesContext } from './message-list.js';
 import { messageWire, parseMessageSelect } from './message-shape.js';
 import { buildMime } from './mime.js';
@@ -59,9 +60,16 @@ function actionBody(request: SandboxRequest, action: string, allowed: string[]):
 }
 
 export function getMessage(request: SandboxRequest, context: GraphContext): SandboxResponse {
-  checkQueryOptions(request, { implemented: ['$select'], graphOnly: ['$expand'] });
+  checkQueryOptions(request, { implemented: ['$select', '$expand'] });
   const { mailbox, message } = target(request, context);
-  return entity(200, request, context, mailbox, message, parseMessageSelect(request, context));
+  const select = parseMessageSelect(request, context);
+  const expansion = parseMessageExpand(request);
+  const response = entity(200, request, context, mailbox, message, select);
+  if (!expansion) return response;
+  return {
+    ...response,
+    body: { ...(response.body as object), ...expandedEvent(expansion, message, mailbox, context) },
+  };
 }
 
 /** Graph serves the MIME with Content-Type text/plain (observed), not message/rfc822. */

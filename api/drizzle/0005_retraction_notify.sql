@@ -1,0 +1,2 @@
+ALTER TABLE "retraction_mailboxes" ADD COLUMN "notice_started_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "retraction_mailboxes" ADD COLUMN "notified_at" timestamp with time zone;

@@ -1,0 +1,1 @@
+ALTER TABLE "retraction_mailboxes" ADD COLUMN "events" jsonb DEFAULT '[]'::jsonb NOT NULL;
