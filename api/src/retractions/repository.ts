@@ -16,6 +16,14 @@ export interface StateCounts {
   [state: string]: number;
 }
 
+/** The rows of these mailboxes in one retraction. */
+function mailboxesOf(retractionId: string, mailboxIds: string[]) {
+  return and(
+    eq(retractionMailboxes.retractionId, retractionId),
+    inArray(retractionMailboxes.mailboxId, mailboxIds),
+  );
+}
+
 export function createRetractionRepository(db: Database) {
   return {
     /** Runs `work` in one transaction: several writes that must land together or not at all. */
@@ -194,12 +202,9 @@ export function createRetractionRepository(db: Database) {
               updatedAt: new Date(),
             })
             .where(
-              and(
-                eq(retractionMailboxes.retractionId, retractionId),
-                inArray(
-                  retractionMailboxes.mailboxId,
-                  before.map((r) => r.mailboxId),
-                ),
+              mailboxesOf(
+                retractionId,
+                before.map((r) => r.mailboxId),
               ),
             );
         return before;
@@ -310,12 +315,9 @@ export function createRetractionRepository(db: Database) {
             .update(retractionMailboxes)
             .set({ noticeStartedAt: new Date() })
             .where(
-              and(
-                eq(retractionMailboxes.retractionId, retractionId),
-                inArray(
-                  retractionMailboxes.mailboxId,
-                  before.map((r) => r.mailboxId),
-                ),
+              mailboxesOf(
+                retractionId,
+                before.map((r) => r.mailboxId),
               ),
             );
         return before;

@@ -42,3 +42,26 @@ export const pageQuerySchema = z.object({
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** An address as Entra writes a UPN or primary SMTP address. */
+export const mailAddressSchema = z
+  .string()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/, 'must be an email address');
+
+/** A mail template whose {{placeholders}} must all be among `allowed`; anything else is refused. */
+export function mailTemplateSchema(max: number, allowed: readonly string[]) {
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      for (const [, name] of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g))
+        if (!allowed.includes(name!))
+          ctx.addIssue({
+            code: 'custom',
+            message: `unknown placeholder {{${name}}}; use ${allowed.map((p) => `{{${p}}}`).join(', ')}`,
+          });
+    });
+}

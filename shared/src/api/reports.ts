@@ -2,7 +2,7 @@
 // and triage of single reports by analysts.
 import { z } from 'zod';
 import { DISPOSITIONS, REPORT_CATEGORIES } from '../domain.js';
-import { cursorSchema, guidSchema } from './common.js';
+import { cursorSchema, guidSchema, mailAddressSchema } from './common.js';
 import { internetMessageIdSchema } from './retractions.js';
 
 export const TRIAGE_STATUSES = ['new', 'inReview', 'resolved'] as const;
@@ -33,13 +33,6 @@ const emlSchema = z
   .min(1)
   .max(Math.ceil(REPORT_LIMITS.emlBytes / 3) * 4, `must be at most ${REPORT_LIMITS.emlBytes} bytes`)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64 without line breaks');
-
-/** An address as Entra writes a UPN or primary SMTP address. */
-export const mailAddressSchema = z
-  .string()
-  .min(3)
-  .max(320)
-  .regex(/^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/, 'must be an email address');
 
 export const createReportSchema = z
   .object({

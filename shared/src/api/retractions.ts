@@ -1,7 +1,7 @@
 // Retraction API shapes (contract paths and main fields in ARCHITECTURE.md).
 import { z } from 'zod';
 import { DISPOSITIONS, RETRACTION_ACTIONS, RETRACTION_STATUSES } from '../domain.js';
-import { cursorSchema, guidSchema } from './common.js';
+import { cursorSchema, guidSchema, mailAddressSchema, mailTemplateSchema } from './common.js';
 
 /** One RFC 5322 msg-id: <left@right>, printable ASCII, at most 998 characters. */
 export const internetMessageIdSchema = z
@@ -207,27 +207,8 @@ export const idParamSchema = z.object({ id: guidSchema });
 /** Placeholders the retraction notice may use; anything else in {{ }} is refused. */
 export const NOTICE_PLACEHOLDERS = ['subject', 'sender', 'reason', 'action', 'mailbox'] as const;
 
-function noticeTemplate(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .superRefine((text, ctx) => {
-      for (const [, name] of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g))
-        if (!(NOTICE_PLACEHOLDERS as readonly string[]).includes(name!))
-          ctx.addIssue({
-            code: 'custom',
-            message: `unknown placeholder {{${name}}}; use ${NOTICE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`,
-          });
-    });
-}
-
-const noticeAddressSchema = z
-  .string()
-  .min(3)
-  .max(320)
-  .regex(/^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/, 'must be an email address');
+/** Notice templates are trimmed: a blank subject or body is refused, not sent. */
+const noticeTemplate = (max: number) => z.string().trim().pipe(mailTemplateSchema(max, NOTICE_PLACEHOLDERS));
 
 /**
  * Telling recipients that a retraction took a message out of their mailbox: one plain-text message
@@ -237,7 +218,7 @@ export const retractionNoticeSchema = z
   .object({
     enabled: z.boolean().default(false),
     /** A mailbox of the tenant (its UPN or address) the notices are sent from. */
-    fromMailbox: noticeAddressSchema.nullable().default(null),
+    fromMailbox: mailAddressSchema.nullable().default(null),
     subject: noticeTemplate(255).default('A message was removed from your mailbox: {{subject}}'),
     body: noticeTemplate(4000).default(
       'Hello,\n\nYour security team removed the message "{{subject}}" from {{sender}} from your ' +
@@ -293,7 +274,7 @@ export const autoRetractionPolicySchema = z
     /** @deprecated Mirrors notify.enabled; read only when `notify` is absent (older clients). */
     notifyRecipients: z.boolean().default(false),
     /** @deprecated Mirrors notify.fromMailbox; read only when `notify` is absent (older clients). */
-    notifyFrom: noticeAddressSchema.nullable().default(null),
+    notifyFrom: mailAddressSchema.nullable().default(null),
     /** Changing this policy needs a second admin's approval. */
     requireApprovalForPolicyChanges: z.boolean(),
   })

@@ -3,26 +3,14 @@
 // reporter notifications, guests, and the threshold rule.
 import { z } from 'zod';
 import { DISPOSITIONS } from '../domain.js';
-import { mailAddressSchema, REPORTER_COPY_ACTIONS } from './reports.js';
+import { mailAddressSchema, mailTemplateSchema } from './common.js';
+import { REPORTER_COPY_ACTIONS } from './reports.js';
 
 /** Placeholders notification templates may use; anything else in {{ }} is refused. */
 export const RECEIPT_PLACEHOLDERS = ['subject', 'sender', 'category', 'reportedAt', 'reporterName'] as const;
 export const VERDICT_PLACEHOLDERS = [...RECEIPT_PLACEHOLDERS, 'disposition', 'outcome'] as const;
 
-function template(max: number, allowed: readonly string[]) {
-  return z
-    .string()
-    .min(1)
-    .max(max)
-    .superRefine((text, ctx) => {
-      for (const [, name] of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g))
-        if (!allowed.includes(name!))
-          ctx.addIssue({
-            code: 'custom',
-            message: `unknown placeholder {{${name}}}; use ${allowed.map((p) => `{{${p}}}`).join(', ')}`,
-          });
-    });
-}
+const template = mailTemplateSchema;
 
 const receiptTemplate = z
   .object({
