@@ -6,6 +6,7 @@ import {
   auditPageSchema,
   auditVerifySchema,
   authorizationsResponseSchema,
+  type autoRetractionPolicySchema,
   batchSchema,
   campaignDetailSchema,
   campaignPageSchema,
@@ -29,7 +30,6 @@ import {
   userReportedSettingsResponseSchema,
   verdictResultSchema,
   type AppFunctionName,
-  type AutoRetractionPolicy,
   type Disposition,
   type UserReportedSettings,
 } from '@clawback/shared';
@@ -183,7 +183,8 @@ export function createConsoleApi(options: ApiClientOptions) {
     policies: {
       get: () => json(policyResponseSchema, '/policies/auto-retraction'),
       /** 200: applied; 202: waits for a second administrator. */
-      put: (policy: AutoRetractionPolicy) =>
+      /** Fields the schema defaults (the older notifyRecipients/notifyFrom pair) may be left out. */
+      put: (policy: z.input<typeof autoRetractionPolicySchema>) =>
         withStatus(policyResponseSchema, '/policies/auto-retraction', { method: 'PUT', body: policy }),
       approve: () => json(policyResponseSchema, '/policies/auto-retraction/approve', post()),
     },

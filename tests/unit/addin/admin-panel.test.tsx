@@ -276,6 +276,38 @@ describe('after a retraction ran', () => {
     expect(screen.queryByRole('button', { name: strings.undo.button })).toBeNull();
   });
 
+  it('says why an undo was refused, and a second try clears the message and starts it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const done = retraction('completed', 5, 5, { id: 'r-done' });
+    const undo = retraction('running', 0, 5, { id: 'u-1', kind: 'undo', undoOf: 'r-done', undoable: false });
+    const refusal = 'the copies are still being moved';
+    const api = adminApi({
+      listRetractionsOf: vi.fn(async () => ({ items: [done], nextCursor: null })),
+      retractionEvents: eventsById({ 'plan-1': [planned()], 'r-done': [done], 'u-1': [undo] }),
+      undoRetraction: vi
+        .fn()
+        .mockRejectedValueOnce(new ApiError(409, 'conflict', 'Conflict', refusal))
+        .mockResolvedValueOnce(undo),
+    });
+    renderPanel(api);
+    const confirmUndo = async () => {
+      await user.click(await screen.findByRole('button', { name: strings.undo.button }));
+      await user.click(
+        within(await findDialog()).getByRole('button', { name: strings.undo.confirm, hidden: true }),
+      );
+    };
+
+    await confirmUndo();
+    expect((await screen.findByRole('alert')).textContent).toBe(refusal);
+    expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
+    expect(screen.getByRole('button', { name: strings.undo.button }).hasAttribute('disabled')).toBe(false);
+
+    await confirmUndo();
+    expect(await screen.findByRole('group', { name: strings.undo.progressLabel })).toBeTruthy();
+    expect(screen.queryByText(refusal)).toBeNull();
+    expect(api.undoRetraction).toHaveBeenCalledTimes(2);
+  });
+
   it('offers no undo after a hard delete, and says so', async () => {
     const purged = retraction('completed', 5, 5, { id: 'r-done', action: 'hardDelete', undoable: false });
     const api = adminApi({

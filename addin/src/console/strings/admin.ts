@@ -1,11 +1,22 @@
 // The console's words for policies, user-reported settings, and directory onboarding.
+// Type-only imports: the strings reach commands.js, which must not pull in the shared schemas.
 import type {
   AppFunctionName,
   Capability,
   DomainState,
+  NOTICE_PLACEHOLDERS,
   ReporterCopyAction,
   SyncPhase,
 } from '@clawback/shared';
+
+/** What each placeholder of a retraction notice becomes in the message a recipient gets. */
+const placeholderMeanings: Record<(typeof NOTICE_PLACEHOLDERS)[number], string> = {
+  subject: 'the subject of the removed message',
+  sender: 'its sender',
+  reason: 'why it was removed: the reason given, or the verdict that started it',
+  action: 'what was done with it, such as “moved to your Junk Email folder”',
+  mailbox: 'the recipient’s mailbox',
+};
 
 const functions: Record<AppFunctionName, string> = {
   retraction: 'Authorize mail access',
@@ -39,6 +50,12 @@ export const adminStrings = {
     notifyHeading: 'Recipients',
     notifyRecipients: 'Tell recipients when a message is taken out of their mailbox',
     notifyFrom: 'Send those notices from',
+    notifyFromHint:
+      'A mailbox of your organisation. Once a retraction has completed, each mailbox it took the message from gets one notice; plans and undos send none.',
+    noticeSubject: 'Subject of the notice',
+    noticeBody: 'Text of the notice',
+    noticePlaceholdersIntro: 'Subject and text may use these placeholders:',
+    noticePlaceholders: placeholderMeanings,
     save: 'Save policy',
     applied: 'The policy is saved and applies from now on.',
     pendingSaved:

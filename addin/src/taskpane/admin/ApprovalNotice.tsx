@@ -1,7 +1,6 @@
 // A retraction that waits for a second administrator, said plainly: who asked, why it needs
 // approval, until when, and who may approve. Another administrator who may approve does it here;
 // the API refuses the requester and checks the role again, so this is guidance, not the guard.
-import { useState } from 'react';
 import {
   Button,
   MessageBar,
@@ -16,6 +15,7 @@ import type { Retraction } from '../../api/schemas.js';
 import { strings } from '../../strings.js';
 import { ErrorState } from '../../ui/StateViews.js';
 import { useServices } from '../../ui/services.js';
+import { useAction } from '../../ui/use-action.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -33,26 +33,13 @@ export interface ApprovalNoticeProps {
 export function ApprovalNotice({ retraction, me, onApproved, now = Date.now }: ApprovalNoticeProps) {
   const styles = useStyles();
   const { api } = useServices();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const t = strings.approval;
   const { approval, requestedBy } = retraction;
   const own = requestedBy.id === me.oid;
   const expired = approval.expiresAt !== null && Date.parse(approval.expiresAt) < now();
   const canApprove = me.capabilities.includes('approve') && !own && !expired;
   const who = expired ? t.expired : own ? t.ownRequest : canApprove ? t.youMayApprove : t.whoApproves;
-
-  async function approve() {
-    setBusy(true);
-    setError(null);
-    try {
-      onApproved(await api.approveRetraction(retraction.id));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className={styles.root} data-testid="approval-state">
@@ -78,7 +65,11 @@ export function ApprovalNotice({ retraction, me, onApproved, now = Date.now }: A
       </MessageBar>
       {canApprove ? (
         <div>
-          <Button appearance="primary" disabled={busy} onClick={() => void approve()}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run(async () => onApproved(await api.approveRetraction(retraction.id)))}
+          >
             {busy ? t.approving : t.approve}
           </Button>
         </div>

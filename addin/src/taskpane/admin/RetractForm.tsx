@@ -9,6 +9,7 @@ import type { MailItem } from '../../host/mail-host.js';
 import { strings } from '../../strings.js';
 import { EmptyState, ErrorState } from '../../ui/StateViews.js';
 import { useServices } from '../../ui/services.js';
+import { useAction } from '../../ui/use-action.js';
 import { ActionPicker } from './ActionPicker.js';
 import { ConfirmRetraction } from './ConfirmRetraction.js';
 import { withMessageTarget } from './message-target.js';
@@ -33,24 +34,18 @@ export function RetractForm({ item, again, reach, onStarted }: RetractFormProps)
   const [action, setAction] = useState<RetractionAction>('moveToJunk');
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
   async function start() {
-    setBusy(true);
-    setError(null);
-    try {
-      const note = reason.trim();
-      const started = await withMessageTarget(item, (target) =>
-        api.createRetraction({ ...target, action, ...(note ? { reason: note } : {}) }),
-      );
-      onStarted(started);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    const note = reason.trim();
+    await run(async () =>
+      onStarted(
+        await withMessageTarget(item, (target) =>
+          api.createRetraction({ ...target, action, ...(note ? { reason: note } : {}) }),
+        ),
+      ),
+    );
+    setConfirming(false);
   }
 
   return (

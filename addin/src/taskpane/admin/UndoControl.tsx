@@ -20,6 +20,7 @@ import { TERMINAL_RETRACTION_STATUSES } from '../../api/schemas.js';
 import { strings } from '../../strings.js';
 import { ErrorState } from '../../ui/StateViews.js';
 import { useServices } from '../../ui/services.js';
+import { useAction } from '../../ui/use-action.js';
 import { RetractionProgress, type RetractionProgressProps } from './RetractionProgress.js';
 
 const useStyles = makeStyles({
@@ -38,8 +39,7 @@ export function UndoControl({ retraction, existingUndo, events }: UndoControlPro
   const { api } = useServices();
   const [undo, setUndo] = useState<Retraction | null>(existingUndo);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const t = strings.undo;
   if (retraction.kind !== 'retract' || retraction.dryRun) return null;
   const keepsCopies = ACTION_DESTINATIONS[retraction.action] !== null;
@@ -47,16 +47,8 @@ export function UndoControl({ retraction, existingUndo, events }: UndoControlPro
     return TERMINAL_RETRACTION_STATUSES.has(retraction.status) ? <Caption1>{t.none}</Caption1> : null;
 
   async function start() {
-    setBusy(true);
-    setError(null);
-    try {
-      setUndo(await api.undoRetraction(retraction.id));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await run(async () => setUndo(await api.undoRetraction(retraction.id)));
+    setConfirming(false);
   }
 
   return (

@@ -5,6 +5,7 @@ import { Button, Field, Select } from '@fluentui/react-components';
 import { EXPORT_FORMATS, type ExportFormat } from '@clawback/shared';
 import { strings } from '../../../strings.js';
 import { ErrorState, LoadingState } from '../../../ui/StateViews.js';
+import { useAction } from '../../../ui/use-action.js';
 import { useAsync } from '../../../ui/use-async.js';
 import { Facts, Outcome, RefreshButton } from '../../components/bits.js';
 import { saveDownload } from '../../components/download.js';
@@ -26,22 +27,13 @@ export function CollectionDetail({ id }: { id: string }) {
   const batches = usePaged((cursor) => api.collections.batches(id, { cursor, limit: 20 }), [api, id]);
   const [format, setFormat] = useState<ExportFormat>('jsonl');
   const [batchId, setBatchId] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: runAction } = useAction();
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
-  async function act(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
+  const act = (work: () => Promise<unknown>) => {
     setNote(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    return runAction(work);
+  };
 
   const back = (
     <div>

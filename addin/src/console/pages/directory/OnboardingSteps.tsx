@@ -6,6 +6,7 @@ import { Button, Caption1, Field, Input, Text, makeStyles, tokens } from '@fluen
 import type { AppFunctionName, AuthorizationView, Capability, DomainSummary } from '@clawback/shared';
 import { strings } from '../../../strings.js';
 import { ErrorState } from '../../../ui/StateViews.js';
+import { useAction } from '../../../ui/use-action.js';
 import { StateBadge } from '../../components/badges.js';
 import { useCan } from '../../context.js';
 
@@ -60,24 +61,11 @@ export function OnboardingSteps({
   const [domain, setDomain] = useState(firstUnpublished);
   // The domain list may arrive after the first render (it is read at the first sync or publish).
   useEffect(() => setDomain((typed) => typed || firstUnpublished), [firstUnpublished]);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const stateOf = (fn: AppFunctionName) =>
     authorizations.find((a) => a.function === fn)?.state ?? 'notAuthorized';
   const known = domains.find((d) => d.name === domain.trim().toLowerCase());
   const bothAuthorized = stateOf('retraction') === 'authorized' && stateOf('directory') === 'authorized';
-
-  async function act(name: string, action: () => Promise<void>) {
-    setBusy(name);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  }
 
   const authorizeStep = (fn: 'retraction' | 'directory', n: number) => {
     const state = stateOf(fn);
@@ -91,7 +79,7 @@ export function OnboardingSteps({
         <Caption1 className={styles.muted}>{t.functionHints[fn]}</Caption1>
         {state !== 'authorized' && allowed ? (
           <div>
-            <Button appearance="primary" disabled={!!busy} onClick={() => void act(fn, () => authorize(fn))}>
+            <Button appearance="primary" disabled={busy} onClick={() => void run(() => authorize(fn))}>
               {t.authorize}
             </Button>
           </div>
@@ -132,8 +120,8 @@ export function OnboardingSteps({
             <div>
               <Button
                 appearance="primary"
-                disabled={!!busy || !bothAuthorized || !domain.trim() || !!known?.published}
-                onClick={() => void act('publish', () => publish(domain.trim().toLowerCase()))}
+                disabled={busy || !bothAuthorized || !domain.trim() || !!known?.published}
+                onClick={() => void run(() => publish(domain.trim().toLowerCase()))}
               >
                 {t.publishDomain}
               </Button>

@@ -1,6 +1,7 @@
 // The auto-retraction policy: which action each verdict triggers, which retractions wait for a
-// second administrator, how long a retraction stays armed for late copies. Read-only for callers
-// who may not edit policies. The page shows what saving did (applied, or waiting for approval).
+// second administrator, how long a retraction stays armed for late copies, and the notice the
+// people whose copy was removed get. Read-only for callers who may not edit policies. The page
+// shows what saving did (applied, or waiting for approval).
 import { useState, type FormEvent } from 'react';
 import {
   Button,
@@ -20,6 +21,7 @@ import { ErrorState } from '../../../ui/StateViews.js';
 import { Outcome } from '../../components/bits.js';
 import { Section } from '../../components/Section.js';
 import { useConsole } from '../../context.js';
+import { NoticeFields } from './NoticeFields.js';
 import { fromDraft, POLICY_DISPOSITIONS, toDraft, type PolicyDraft } from './policy-draft.js';
 
 type PolicyResponse = z.infer<typeof policyResponseSchema>;
@@ -175,20 +177,12 @@ export function AutoRetractionPolicyForm({
         </div>
       </Section>
       <Section title={t.notifyHeading}>
-        <Switch
-          disabled={!editable}
-          label={t.notifyRecipients}
-          checked={draft.notifyRecipients}
-          onChange={(_, d) => set('notifyRecipients', d.checked)}
+        <NoticeFields
+          notice={draft.notify}
+          editable={editable}
+          invalid={invalid}
+          onChange={(change) => set('notify', { ...draft.notify, ...change })}
         />
-        <Field label={t.notifyFrom} {...invalid('notifyFrom')}>
-          <Input
-            type="email"
-            disabled={!editable}
-            value={draft.notifyFrom}
-            onChange={(_, d) => set('notifyFrom', d.value)}
-          />
-        </Field>
       </Section>
       {Object.keys(errors).length ? <Outcome intent="error">{t.fixErrors}</Outcome> : null}
       {error ? <ErrorState error={error} /> : null}

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { policyResponseSchema } from '@clawback/shared';
 import { strings } from '../../../strings.js';
 import { ErrorState, LoadingState } from '../../../ui/StateViews.js';
+import { useAction } from '../../../ui/use-action.js';
 import { useAsync } from '../../../ui/use-async.js';
 import { Outcome } from '../../components/bits.js';
 import { formatWhen } from '../../components/format.js';
@@ -26,8 +27,7 @@ function PendingChange({
   const { api, me } = useConsole();
   const can = useCan();
   const t = strings.console.policies;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const pending = response.pending;
   if (!pending) return null;
   const own = pending.requestedBy === me.upn || pending.requestedBy === me.oid;
@@ -38,24 +38,16 @@ function PendingChange({
     )
     .join('; ');
 
-  async function approve() {
-    setBusy(true);
-    setError(null);
-    try {
-      onApproved(await api.policies.approve());
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
     <Outcome intent="warning" title={t.pendingTitle(pending.requestedBy, formatWhen(pending.requestedAt))}>
       {changes} {own ? t.pendingOwn : ''}
       {can('editPolicies') && !own ? (
         <div>
-          <Button appearance="primary" disabled={busy} onClick={() => void approve()}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run(async () => onApproved(await api.policies.approve()))}
+          >
             {t.approveChange}
           </Button>
         </div>

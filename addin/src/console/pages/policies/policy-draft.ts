@@ -2,14 +2,24 @@
 // back: the result is checked with the API's own schema before it is sent.
 import {
   autoRetractionPolicySchema,
+  DEFAULT_RETRACTION_NOTICE,
   DISPOSITIONS,
   type AutoRetractionPolicy,
   type Disposition,
   type RetractionAction,
+  type RetractionNotice,
 } from '@clawback/shared';
 
 export type PolicyDisposition = Exclude<Disposition, 'CLEAN'>;
 export const POLICY_DISPOSITIONS = DISPOSITIONS.filter((d): d is PolicyDisposition => d !== 'CLEAN');
+
+/**
+ * What the console sends: the policy with its `notify` setting and without the older
+ * notifyRecipients/notifyFrom pair, which the API keeps only for clients written before `notify`.
+ */
+export type PolicyChange = Omit<AutoRetractionPolicy, 'notify' | 'notifyRecipients' | 'notifyFrom'> & {
+  notify: RetractionNotice;
+};
 
 export interface PolicyDraft {
   actions: Record<PolicyDisposition, RetractionAction | ''>;
@@ -18,12 +28,13 @@ export interface PolicyDraft {
   approvalExpiryHours: string;
   armedHours: string;
   rescanMinutes: string;
-  notifyRecipients: boolean;
-  notifyFrom: string;
+  notify: { enabled: boolean; fromMailbox: string; subject: string; body: string };
   requireApprovalForPolicyChanges: boolean;
 }
 
 export function toDraft(policy: AutoRetractionPolicy): PolicyDraft {
+  // The API answers with `notify` filled in, also for policies saved before it existed.
+  const notify = policy.notify ?? DEFAULT_RETRACTION_NOTICE;
   return {
     actions: Object.fromEntries(
       POLICY_DISPOSITIONS.map((d) => [d, policy.actions[d] ?? '']),
@@ -33,18 +44,16 @@ export function toDraft(policy: AutoRetractionPolicy): PolicyDraft {
     approvalExpiryHours: String(policy.approvalExpiryHours),
     armedHours: String(policy.armedHours),
     rescanMinutes: policy.rescanMinutes.join(', '),
-    notifyRecipients: policy.notifyRecipients,
-    notifyFrom: policy.notifyFrom ?? '',
+    notify: { ...notify, fromMailbox: notify.fromMailbox ?? '' },
     requireApprovalForPolicyChanges: policy.requireApprovalForPolicyChanges,
   };
 }
 
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
 
-export type DraftResult =
-  { ok: true; policy: AutoRetractionPolicy } | { ok: false; errors: Record<string, string> };
+export type DraftResult = { ok: true; policy: PolicyChange } | { ok: false; errors: Record<string, string> };
 
-/** The policy the draft describes, or what is wrong with it, by field. */
+/** The policy the draft describes, or what is wrong with it, by field ('notify.subject' inside notify). */
 export function fromDraft(draft: PolicyDraft): DraftResult {
   const candidate = {
     actions: Object.fromEntries(POLICY_DISPOSITIONS.map((d) => [d, draft.actions[d] || null])),
@@ -56,13 +65,23 @@ export function fromDraft(draft: PolicyDraft): DraftResult {
       .split(/[\s,;]+/)
       .filter(Boolean)
       .map(Number),
-    notifyRecipients: draft.notifyRecipients,
-    notifyFrom: draft.notifyFrom.trim() || null,
+    notify: { ...draft.notify, fromMailbox: draft.notify.fromMailbox.trim() || null },
     requireApprovalForPolicyChanges: draft.requireApprovalForPolicyChanges,
   };
   const parsed = autoRetractionPolicySchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, policy: parsed.data };
+  if (parsed.success) {
+    // The schema fills in the older pair with its defaults; leaving it out keeps it from being sent.
+    // `notify` is there: the candidate has it.
+    const { notify, notifyRecipients: _enabled, notifyFrom: _from, ...rest } = parsed.data;
+    return { ok: true, policy: { ...rest, notify: notify! } };
+  }
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  for (const issue of parsed.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
   return { ok: false, errors };
+}
+
+/** The form field an issue belongs to: the top-level key, or notify's own key inside it. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  const [first = 'form', second] = path.map(String);
+  return first === 'notify' && second ? `notify.${second}` : first;
 }

@@ -18,6 +18,7 @@ import type { Retraction } from '@clawback/shared';
 import type { Download } from '../../../api/console-api.js';
 import { strings } from '../../../strings.js';
 import { ErrorState } from '../../../ui/StateViews.js';
+import { useAction } from '../../../ui/use-action.js';
 import { Outcome } from '../../components/bits.js';
 import { saveDownload } from '../../components/download.js';
 import { formatWhen } from '../../components/format.js';
@@ -43,25 +44,15 @@ export function RetractionActions({
   const { api, me, navigate } = useConsole();
   const can = useCan();
   const t = strings.console.retractions;
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run: runAction } = useAction();
   const [note, setNote] = useState<string | null>(null);
   const [confirmUndo, setConfirmUndo] = useState(false);
 
-  async function run(name: string, action: () => Promise<void>) {
-    setBusy(name);
-    setError(null);
+  const run = (work: () => Promise<unknown>) => {
     setNote(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(null);
-    }
-  }
-  const download = (name: string, fetch: () => Promise<Download>) =>
-    run(name, async () => saveDownload(await fetch()));
+    return runAction(work);
+  };
+  const download = (fetch: () => Promise<Download>) => run(async () => saveDownload(await fetch()));
 
   const ownRequest = r.requestedBy.id === me.oid;
   const awaiting = r.status === 'awaitingApproval';
@@ -87,30 +78,30 @@ export function RetractionActions({
         {awaiting && can('approve') && !ownRequest ? (
           <Button
             appearance="primary"
-            disabled={!!busy}
-            onClick={() => void run('approve', async () => onChange(await api.retractions.approve(r.id)))}
+            disabled={busy}
+            onClick={() => void run(async () => onChange(await api.retractions.approve(r.id)))}
           >
             {t.approve}
           </Button>
         ) : null}
         {canCancel ? (
           <Button
-            disabled={!!busy}
-            onClick={() => void run('cancel', async () => onChange(await api.retractions.cancel(r.id)))}
+            disabled={busy}
+            onClick={() => void run(async () => onChange(await api.retractions.cancel(r.id)))}
           >
             {t.cancel}
           </Button>
         ) : null}
         {can('retract') && r.undoable ? (
-          <Button disabled={!!busy} onClick={() => setConfirmUndo(true)}>
+          <Button disabled={busy} onClick={() => setConfirmUndo(true)}>
             {t.undo}
           </Button>
         ) : null}
         {canRescan ? (
           <Button
-            disabled={!!busy}
+            disabled={busy}
             onClick={() =>
-              void run('rescan', async () => {
+              void run(async () => {
                 const result = await api.retractions.rescan(r.id);
                 onChange(result.retraction);
                 setNote(t.rescanned(result.added));
@@ -121,16 +112,13 @@ export function RetractionActions({
           </Button>
         ) : null}
         <Button
-          disabled={!!busy}
-          onClick={() => void download('csv', () => api.retractions.csv(r.id, mailboxState || undefined))}
+          disabled={busy}
+          onClick={() => void download(() => api.retractions.csv(r.id, mailboxState || undefined))}
         >
           {t.downloadCsv}
         </Button>
         {can('retract') && r.action === 'hardDelete' && !r.dryRun ? (
-          <Button
-            disabled={!!busy}
-            onClick={() => void download('evidence', () => api.retractions.evidence(r.id))}
-          >
+          <Button disabled={busy} onClick={() => void download(() => api.retractions.evidence(r.id))}>
             {t.downloadEvidence}
           </Button>
         ) : null}
@@ -149,10 +137,10 @@ export function RetractionActions({
               <Button onClick={() => setConfirmUndo(false)}>{strings.common.cancel}</Button>
               <Button
                 appearance="primary"
-                disabled={!!busy}
+                disabled={busy}
                 onClick={() => {
                   setConfirmUndo(false);
-                  void run('undo', async () =>
+                  void run(async () =>
                     navigate(route('retractions', [(await api.retractions.undo(r.id)).id])),
                   );
                 }}

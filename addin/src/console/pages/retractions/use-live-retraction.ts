@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Retraction } from '@clawback/shared';
 import type { ConsoleApi } from '../../../api/console-api.js';
+import { followRetraction } from '../../../api/follow-retraction.js';
 import { TERMINAL_RETRACTION_STATUSES } from '../../../api/schemas.js';
 import { addSample, processedOf, secondsLeft, type ProgressSample } from '../../../taskpane/admin/eta.js';
-import { followRetraction } from '../search/follow-retraction.js';
 
 export interface LiveRetraction {
   retraction: Retraction | null;

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Field, Input, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { AutoRetractionPolicy, Retraction, RetractionAction } from '@clawback/shared';
+import { followRetraction } from '../../../api/follow-retraction.js';
 import type { CreateRetraction } from '../../../api/schemas.js';
 import { strings } from '../../../strings.js';
 import { ActionPicker } from '../../../taskpane/admin/ActionPicker.js';
@@ -15,7 +16,6 @@ import { Section } from '../../components/Section.js';
 import { useConsole } from '../../context.js';
 import { route } from '../../routes.js';
 import { BlastRadius } from './BlastRadius.js';
-import { followRetraction } from './follow-retraction.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '44rem' },
