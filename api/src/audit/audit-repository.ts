@@ -1,5 +1,5 @@
-// Storage of the audit chain. Appends take the tenant's chain head FOR UPDATE, so concurrent
-// writers — in this process or another — extend one unbroken chain.
+// Storage of the audit chain. Appends lock the tenant's chain head first, so concurrent writers —
+// in this process or another — extend one unbroken chain.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.js';
@@ -36,6 +36,20 @@ export function rowHash(row: Omit<AuditRow, 'hash'>): string {
     .digest('hex');
 }
 
+/**
+ * The tenant's chain head, created at genesis if need be and locked until the transaction ends:
+ * one statement, as the "update" of an existing head changes nothing but takes its row lock (and,
+ * when another writer holds it, answers the head that writer committed).
+ */
+async function lockHead(executor: Executor, tenantId: string): Promise<{ seq: number; hash: string }> {
+  const [head] = await executor
+    .insert(auditChainHeads)
+    .values({ tenantId, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditChainHeads.tenantId, set: { seq: sql`${auditChainHeads.seq}` } })
+    .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
+  return head!;
+}
+
 export function createAuditRepository(db: Database) {
   return {
     /** Appends events in order to the tenant's chain, in one transaction. */
@@ -45,17 +59,9 @@ export function createAuditRepository(db: Database) {
       if (tenantIds.size !== 1) throw new Error('one append covers one tenant');
       const tenantId = events[0]!.tenantId;
       const write = async (executor: Executor) => {
-        await executor
-          .insert(auditChainHeads)
-          .values({ tenantId, seq: 0, hash: GENESIS_HASH })
-          .onConflictDoNothing();
-        const [head] = await executor
-          .select()
-          .from(auditChainHeads)
-          .where(eq(auditChainHeads.tenantId, tenantId))
-          .for('update');
-        let seq = head!.seq;
-        let prevHash = head!.hash;
+        const head = await lockHead(executor, tenantId);
+        let seq = head.seq;
+        let prevHash = head.hash;
         const rows: AuditRow[] = [];
         for (const event of events) {
           seq += 1;

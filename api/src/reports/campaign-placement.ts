@@ -1,11 +1,13 @@
-// Which campaign a report joins: the one that already holds its internetMessageId, else the one with
-// its fingerprint, else a new one. Keys are claimed with insert-or-nothing, so two first reports of
-// one message arriving together end up in one campaign; the row is then locked for the counters.
+// Which campaign each report of a batch joins: the one that already holds its internetMessageId,
+// else the one with its fingerprint, else a new one — decided in order, so a batch groups exactly
+// as the same reports stored one by one would. The campaigns found are locked for the counters as
+// they are read. New keys are claimed with insert-or-nothing; when another writer claimed one
+// first, the batch is stored again (and then finds that writer's campaign).
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/client.js';
-import type { CampaignRow } from './campaign-repository.js';
+import { keyOf, type CampaignKind, type CampaignRow } from './campaign-repository.js';
 import type { ReportsContext } from './context.js';
-import type { ReadMessage } from './intake-store.js';
+import type { ReadMessage } from './intake-rows.js';
 
 export interface Placement {
   campaign: CampaignRow;
@@ -13,30 +15,58 @@ export interface Placement {
   newMessage: boolean;
 }
 
-export async function placeInCampaign(
+/** Another writer claimed a key this batch needed; the batch must be stored again. */
+export class KeyClaimedElsewhere extends Error {
+  constructor() {
+    super('a campaign key was claimed by a concurrent intake');
+  }
+}
+
+interface Claim {
+  kind: CampaignKind;
+  value: string;
+  campaignId: string;
+}
+
+export async function placeInCampaigns(
   ctx: ReportsContext,
   tx: Executor,
-  input: { tenantId: string; read: ReadMessage; now: Date },
-): Promise<Placement> {
-  const { tenantId, read } = input;
-  const keys = { imid: read.internetMessageId, fp: read.fingerprint };
-  const found = await ctx.campaigns.find(tenantId, keys, tx);
-  let id = found.imid ?? found.fp;
-  let newMessage = false;
-  if (!id) {
-    const fresh = randomUUID();
-    newMessage = await ctx.campaigns.claimKey(tenantId, 'imid', keys.imid, fresh, tx);
-    if (newMessage) {
-      await ctx.campaigns.insert(newCampaign(fresh, input), tx);
-      id = fresh;
-    } else id = (await ctx.campaigns.find(tenantId, keys, tx)).imid;
-    if (!id) throw new Error('campaign key claimed but not found');
-  } else if (!found.imid) newMessage = await ctx.campaigns.claimKey(tenantId, 'imid', keys.imid, id, tx);
-  // A fingerprint already held (by this campaign or, rarely, another) stays where it is.
-  if (!found.fp) await ctx.campaigns.claimKey(tenantId, 'fp', keys.fp, id, tx);
-  const campaign = await ctx.campaigns.lock(tenantId, id, tx);
-  if (!campaign) throw new Error(`campaign ${id} has keys but no row`);
-  return { campaign, newMessage };
+  input: { tenantId: string; reads: ReadMessage[]; now: Date },
+): Promise<Placement[]> {
+  const { tenantId, reads, now } = input;
+  const found = await ctx.campaigns.findAndLock(
+    tenantId,
+    { imids: reads.map((r) => r.internetMessageId), fps: reads.map((r) => r.fingerprint) },
+    tx,
+  );
+  const held = found.keys;
+  const campaigns = found.campaigns;
+  const fresh: CampaignRow[] = [];
+  const claims: Claim[] = [];
+  const claim = (kind: CampaignKind, value: string, campaignId: string) => {
+    held.set(keyOf(kind, value), campaignId);
+    claims.push({ kind, value, campaignId });
+  };
+  const placements = reads.map((read) => {
+    const imid = keyOf('imid', read.internetMessageId);
+    const fp = keyOf('fp', read.fingerprint);
+    let campaign = campaigns.get(held.get(imid) ?? held.get(fp) ?? '');
+    if (!campaign) {
+      campaign = newCampaign(randomUUID(), { tenantId, read, now });
+      campaigns.set(campaign.id, campaign);
+      fresh.push(campaign);
+    }
+    const newMessage = !held.has(imid);
+    if (newMessage) claim('imid', read.internetMessageId, campaign.id);
+    // A fingerprint already held (by this campaign or, rarely, another) stays where it is.
+    if (!held.has(fp)) claim('fp', read.fingerprint, campaign.id);
+    return { campaign, newMessage };
+  });
+  await ctx.campaigns.insertMany(fresh, tx);
+  const claimed = await ctx.campaigns.claimKeys(tenantId, claims, tx);
+  if (claims.some((c) => c.kind === 'imid' && !claimed.has(keyOf(c.kind, c.value))))
+    throw new KeyClaimedElsewhere();
+  return placements;
 }
 
 function newCampaign(

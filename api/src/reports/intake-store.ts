@@ -1,252 +1,189 @@
-// One transaction per report: its campaign (found or created), the report, the evidence, the
-// reporter's copy in the message index, the campaign's counters and threshold rule, the audit row
-// and the jobs it starts. Either all of it is stored or none of it.
-import { randomUUID } from 'node:crypto';
-import type { CreateReport, Enrichment, ReporterCopyAction, UserReportedSettings } from '@clawback/shared';
+// One transaction for a batch of one tenant's reports (intake-writer.ts gathers them): their
+// campaigns (found or created), the reports, the evidence, the reporters' copies in the message
+// index, the campaigns' counters and threshold rule, the audit rows and the jobs they start. Each
+// statement covers the whole batch, so a batch costs about what one report used to. Either all of
+// it is stored or none of it.
 import type { AuditInput } from '../audit/audit-repository.js';
-import type { UserCaller } from '../auth/caller.js';
 import type { Executor } from '../db/client.js';
-import type { MailboxRef } from '../directory/directory-service.js';
-import { systemActor, type AuditActor } from './audit-actor.js';
+import { systemActor } from './audit-actor.js';
 import type { CampaignRow } from './campaign-repository.js';
-import { placeInCampaign } from './campaign-placement.js';
+import { placeInCampaigns } from './campaign-placement.js';
 import type { ReportsContext } from './context.js';
-import { sha256 } from './enrichment/fingerprint.js';
+import { buildReport, evidenceOf, indexCopy, jobsOf, received, type StoreInput } from './intake-rows.js';
 import { sendInTransaction } from './job-outbox.js';
-import type { GraphMessage } from './mailbox-message.js';
-import { MAX_ESTIMATE_ADDRESSES, type ReportJob } from './queues.js';
 import type { ReportRow } from './report-repository.js';
 
-export interface ReadMessage {
-  message: GraphMessage;
-  internetMessageId: string;
-  eml: Buffer;
-  evidenceSource: 'client' | 'graph';
-  enrichment: Enrichment;
-  fingerprint: string;
+export interface Stored {
+  report: ReportRow;
+  /** The person had reported this message before: `report` is that report. */
+  duplicate: boolean;
 }
 
-export interface StoreInput {
-  caller: UserCaller;
-  mailbox: MailboxRef;
-  body: CreateReport;
-  read: ReadMessage;
-  settings: UserReportedSettings;
-  actor: AuditActor;
-  reporterCopy: ReporterCopyAction;
-}
-
-class DuplicateReport extends Error {}
-
-export async function storeReport(
-  ctx: ReportsContext,
-  input: StoreInput,
-): Promise<{ report: ReportRow; duplicate: boolean }> {
-  const { caller, read } = input;
-  try {
-    const report = await ctx.db.transaction((tx) => store(ctx, input, tx));
-    return { report, duplicate: false };
-  } catch (error) {
-    if (!(error instanceof DuplicateReport)) throw error;
-    // This person reported this message before (or twice at once): answer with that report.
-    const existing = await ctx.reports.findByReporterMessage(
-      caller.tenantId,
-      caller.oid,
-      read.internetMessageId,
-    );
-    if (!existing) throw error;
-    return { report: existing, duplicate: true };
+/** Another writer stored one of these reports first; the batch must be stored again. */
+export class ReportStoredElsewhere extends Error {
+  constructor() {
+    super('a report of the batch was stored by a concurrent intake');
   }
 }
 
-async function store(ctx: ReportsContext, input: StoreInput, tx: Executor): Promise<ReportRow> {
-  const { caller, mailbox, read } = input;
-  const tenantId = caller.tenantId;
-  const now = new Date();
-  const { campaign, newMessage } = await placeInCampaign(ctx, tx, { tenantId, read, now });
-  const inserted = buildReport(input, campaign.id, now);
-  if (!(await ctx.reports.insert(inserted, tx))) throw new DuplicateReport();
-  await ctx.reports.insertEvidence(
-    {
-      tenantId,
-      reportId: inserted.id,
-      source: read.evidenceSource,
-      sha256: sha256(read.eml),
-      size: read.eml.length,
-      eml: read.eml,
-    },
-    tx,
-  );
-  await ctx.messageIndex.upsert([indexCopy(caller, mailbox, read)], tx);
-  const counted = await ctx.campaigns.recount(
-    tenantId,
-    campaign.id,
-    { internetMessageId: read.internetMessageId, at: now },
-    tx,
-  );
-  const outcome = await applyOutcome(ctx, tx, input, inserted, counted, now);
-  const audit: AuditInput[] = [received(input, outcome.report)];
-  if (outcome.thresholdFired)
-    audit.push({
-      ...systemActor(tenantId, 'threshold rule'),
-      requestId: input.actor.requestId ?? null,
-      action: 'campaign.verdict',
-      targetType: 'campaign',
-      targetId: campaign.id,
-      outcome: 'success',
-      details: {
-        disposition: input.settings.threshold.disposition,
-        source: 'threshold',
-        reporters: counted.reporterCount,
-      },
-    });
-  await ctx.audit.recordMany(audit, tx);
-  const jobs = [...sideEffects(input, inserted.id), ...outcome.jobs];
-  if (newMessage) jobs.push(estimateJob(tenantId, campaign.id, read.message));
-  await sendInTransaction(ctx.boss, tx, jobs);
-  return outcome.report;
+/** Some people of the batch had reported that message before: found when their insert did nothing. */
+class RepeatsFound extends Error {
+  constructor(readonly keys: { reporterId: string; internetMessageId: string }[]) {
+    super('the batch repeats earlier reports');
+  }
 }
 
 /**
- * A decided campaign hands its outcome to a newcomer; an undecided one may reach the threshold
- * with this report, which decides it for everyone.
+ * Stores the reports (all of one tenant) in one transaction; answers each input's outcome, in
+ * order. A repeat click is rare, so it is not looked for up front: when one shows at insert, the
+ * transaction is rolled back, the earlier report read, and the rest stored again without it.
  */
-async function applyOutcome(
+export async function storeReports(ctx: ReportsContext, inputs: StoreInput[]): Promise<Stored[]> {
+  const tenantId = inputs[0]!.caller.tenantId;
+  if (inputs.some((i) => i.caller.tenantId !== tenantId)) throw new Error('one batch covers one tenant');
+  const earlier = new Map<string, ReportRow>();
+  for (;;) {
+    try {
+      return await ctx.db.transaction((tx) => storeBatch(ctx, tx, { tenantId, inputs, earlier }));
+    } catch (error) {
+      if (!(error instanceof RepeatsFound)) throw error;
+      const found = await ctx.reports.findByReporterMessages(tenantId, error.keys);
+      // The report it collided with was not committed after all: the writer tries again.
+      if (found.length === 0) throw new ReportStoredElsewhere();
+      for (const row of found) earlier.set(reportKey(row.reporterId, row.internetMessageId), row);
+    }
+  }
+}
+
+const reportKey = (reporterId: string, internetMessageId: string) => `${reporterId} ${internetMessageId}`;
+const keyOfInput = (input: StoreInput) => reportKey(input.caller.oid, input.read.internetMessageId);
+
+async function storeBatch(
   ctx: ReportsContext,
   tx: Executor,
-  { caller, settings }: StoreInput,
-  report: ReportRow,
-  campaign: CampaignRow,
+  batch: { tenantId: string; inputs: StoreInput[]; earlier: Map<string, ReportRow> },
+): Promise<Stored[]> {
+  const { tenantId, inputs, earlier } = batch;
+  const now = new Date();
+  // A repeat click (of an earlier report, or of one in this very batch) answers the report it
+  // repeats and stores nothing.
+  const known = new Map<string, ReportRow | number>(earlier);
+  const fresh: StoreInput[] = [];
+  const plan = inputs.map((input): { repeats: ReportRow | number } | { stores: number } => {
+    const key = keyOfInput(input);
+    const seen = known.get(key);
+    if (seen !== undefined) return { repeats: seen };
+    known.set(key, fresh.length);
+    return { stores: fresh.push(input) - 1 };
+  });
+  const stored = fresh.length ? await storeFresh(ctx, tx, tenantId, fresh, now) : [];
+  return plan.map((entry) => {
+    if ('stores' in entry) return { report: stored[entry.stores]!, duplicate: false };
+    const { repeats } = entry;
+    return { report: typeof repeats === 'number' ? stored[repeats]! : repeats, duplicate: true };
+  });
+}
+
+/** Reports nobody stored before: answers their rows, in order. */
+async function storeFresh(
+  ctx: ReportsContext,
+  tx: Executor,
+  tenantId: string,
+  inputs: StoreInput[],
   now: Date,
-): Promise<{ report: ReportRow; jobs: ReportJob[]; thresholdFired: boolean }> {
-  const tenantId = caller.tenantId;
-  if (campaign.disposition) {
-    const { disposition, verdictAt, verdictBy } = campaign;
-    const decided = (await ctx.reports.update(
-      tenantId,
-      report.id,
-      { disposition, verdictAt, verdictBy },
-      tx,
-    ))!;
-    const jobs: ReportJob[] = settings.notifications.onVerdict.enabled
-      ? [{ kind: 'notify', tenantId, reportId: report.id, notification: 'outcome' }]
-      : [];
-    return { report: decided, jobs, thresholdFired: false };
+): Promise<ReportRow[]> {
+  const placements = await placeInCampaigns(ctx, tx, { tenantId, reads: inputs.map((i) => i.read), now });
+  let rows = inputs.map((input, i) => buildReport(input, placements[i]!.campaign, now));
+  const inserted = await ctx.reports.insertMany(rows, tx);
+  if (inserted.size !== rows.length)
+    throw new RepeatsFound(
+      rows
+        .filter((r) => !inserted.has(r.id))
+        .map((r) => ({ reporterId: r.reporterId, internetMessageId: r.internetMessageId })),
+    );
+  await ctx.reports.insertEvidenceMany(
+    rows.map((row, i) => evidenceOf(row, inputs[i]!.read)),
+    tx,
+  );
+  await ctx.messageIndex.upsert(
+    inputs.map((input) => indexCopy(input)),
+    tx,
+  );
+  const counted = await ctx.campaigns.recountMany(tenantId, countChanges(rows), now, tx);
+  const fired = await applyThreshold(ctx, tx, { tenantId, inputs, rows }, counted, now);
+  rows = rows.map((row) => {
+    const verdict = fired.get(row.campaignId);
+    return verdict ? { ...row, ...verdict.verdict } : row;
+  });
+  await ctx.audit.recordMany(
+    [...inputs.map((input, i) => received(input, rows[i]!)), ...[...fired.values()].map((f) => f.audit)],
+    tx,
+  );
+  const jobs = inputs.flatMap((input, i) => jobsOf(input, rows[i]!, placements[i]!));
+  for (const { campaignId, verdict } of fired.values())
+    jobs.push({ kind: 'verdictFollowUp', tenantId, campaignId, disposition: verdict.disposition });
+  await sendInTransaction(ctx.boss, tx, jobs);
+  return rows;
+}
+
+/** Per campaign: how many reports it gained and of which messages. */
+function countChanges(rows: ReportRow[]) {
+  const changes = new Map<string, { id: string; added: number; internetMessageIds: string[] }>();
+  for (const row of rows) {
+    const change = changes.get(row.campaignId) ?? { id: row.campaignId, added: 0, internetMessageIds: [] };
+    change.added += 1;
+    change.internetMessageIds.push(row.internetMessageId);
+    changes.set(row.campaignId, change);
   }
-  const { threshold } = settings;
-  if (!threshold.enabled || campaign.reporterCount < threshold.reporters)
-    return { report, jobs: [], thresholdFired: false };
-  const verdict = { disposition: threshold.disposition, verdictAt: now, verdictBy: 'threshold' };
-  await ctx.campaigns.update(tenantId, campaign.id, { ...verdict, verdictSource: 'threshold' }, tx);
-  await ctx.reports.setCampaignOutcome(tenantId, campaign.id, verdict, tx);
-  return {
-    report: { ...report, ...verdict },
-    jobs: [
-      { kind: 'verdictFollowUp', tenantId, campaignId: campaign.id, disposition: threshold.disposition },
-    ],
-    thresholdFired: true,
-  };
+  return [...changes.values()];
 }
 
-function buildReport(input: StoreInput, campaignId: string, now: Date): ReportRow {
-  const { caller, mailbox, body, read } = input;
-  return {
-    tenantId: caller.tenantId,
-    id: randomUUID(),
-    campaignId,
-    reporterId: caller.oid,
-    reporterUpn: (mailbox.upn ?? caller.upn)?.toLowerCase() ?? null,
-    reporterAddress: mailbox.mail ?? mailbox.upn ?? caller.upn,
-    messageId: read.message.id,
-    internetMessageId: read.internetMessageId,
-    category: body.category,
-    comment: body.comment?.trim() || null,
-    options: body.options ?? [],
-    subject: read.message.subject ?? null,
-    sender: senderOf(read),
-    receivedAt: read.message.receivedDateTime ? new Date(read.message.receivedDateTime) : null,
-    enrichment: read.enrichment as unknown as Record<string, unknown>,
-    fingerprint: read.fingerprint,
-    status: 'new',
-    assignee: null,
-    disposition: null,
-    verdictAt: null,
-    verdictBy: null,
-    reportedAt: now,
-    updatedAt: now,
-    forwardedAt: null,
-    reporterCopyMovedAt: null,
-    receiptNotifiedAt: null,
-    outcomeNotifiedAt: null,
-    outcomeNotified: null,
-  };
+interface Fired {
+  campaignId: string;
+  verdict: { disposition: string; verdictAt: Date; verdictBy: string };
+  audit: AuditInput;
 }
 
-const senderOf = (read: ReadMessage) =>
-  read.enrichment.from?.address ?? read.enrichment.sender?.address ?? null;
-
-const recipientsOf = (message: GraphMessage) =>
-  [...(message.toRecipients ?? []), ...(message.ccRecipients ?? [])]
-    .map((r) => r.emailAddress?.address?.toLowerCase())
-    .filter((a): a is string => !!a);
-
-function indexCopy(caller: UserCaller, mailbox: MailboxRef, read: ReadMessage) {
-  return {
-    tenantId: caller.tenantId,
-    mailboxId: caller.oid,
-    mailboxUpn: mailbox.upn,
-    messageId: read.message.id,
-    internetMessageId: read.internetMessageId,
-    sender: senderOf(read),
-    recipients: recipientsOf(read.message),
-    subject: read.message.subject ?? null,
-    receivedAt: read.message.receivedDateTime ? new Date(read.message.receivedDateTime) : null,
-    folder: null,
-    folderId: read.message.parentFolderId ?? null,
-    isRead: read.message.isRead ?? null,
-    source: 'report',
-  };
-}
-
-function estimateJob(tenantId: string, campaignId: string, message: GraphMessage): ReportJob {
-  const addresses = [...new Set(recipientsOf(message))].slice(0, MAX_ESTIMATE_ADDRESSES);
-  return { kind: 'estimate', tenantId, campaignId, addresses };
-}
-
-/** The jobs a new report starts, per the tenant's settings. */
-function sideEffects({ caller, settings, reporterCopy }: StoreInput, reportId: string): ReportJob[] {
-  const tenantId = caller.tenantId;
-  const jobs: ReportJob[] = [];
-  if (reporterCopy !== 'keep')
-    jobs.push({
-      kind: 'reporterCopy',
-      tenantId,
-      reportId,
-      destination: reporterCopy === 'junk' ? 'junkemail' : 'deleteditems',
-    });
-  if (settings.forward.enabled && settings.reportingMailbox)
-    jobs.push({ kind: 'forward', tenantId, reportId });
-  if (settings.notifications.onReceipt.enabled && settings.reportingMailbox)
-    jobs.push({ kind: 'notify', tenantId, reportId, notification: 'receipt' });
-  return jobs;
-}
-
-function received(input: StoreInput, report: ReportRow): AuditInput {
-  return {
-    ...input.actor,
-    action: 'report.received',
-    targetType: 'report',
-    targetId: report.id,
-    outcome: 'success',
-    details: {
-      category: report.category,
-      campaignId: report.campaignId,
-      internetMessageId: report.internetMessageId,
-      evidence: {
-        source: input.read.evidenceSource,
-        sha256: sha256(input.read.eml),
-        size: input.read.eml.length,
+/**
+ * An undecided campaign may reach the threshold with this batch, which decides it for everyone
+ * (its reports in this batch included). A campaign decided before hands its outcome to newcomers
+ * as they are inserted (buildReport).
+ */
+async function applyThreshold(
+  ctx: ReportsContext,
+  tx: Executor,
+  batch: { tenantId: string; inputs: StoreInput[]; rows: ReportRow[] },
+  counted: Map<string, CampaignRow>,
+  now: Date,
+): Promise<Map<string, Fired>> {
+  const { tenantId, inputs, rows } = batch;
+  // Each campaign's last report in the batch: the one that reached the threshold.
+  const last = new Map(rows.map((row, i) => [row.campaignId, inputs[i]!]));
+  const fired = new Map<string, Fired>();
+  for (const campaign of counted.values()) {
+    const input = last.get(campaign.id)!;
+    const { threshold } = input.settings;
+    if (campaign.disposition || !threshold.enabled || campaign.reporterCount < threshold.reporters) continue;
+    const verdict = { disposition: threshold.disposition, verdictAt: now, verdictBy: 'threshold' };
+    await ctx.campaigns.update(tenantId, campaign.id, { ...verdict, verdictSource: 'threshold' }, tx);
+    await ctx.reports.setCampaignOutcome(tenantId, campaign.id, verdict, tx);
+    fired.set(campaign.id, {
+      campaignId: campaign.id,
+      verdict,
+      audit: {
+        ...systemActor(tenantId, 'threshold rule'),
+        requestId: input.actor.requestId ?? null,
+        action: 'campaign.verdict',
+        targetType: 'campaign',
+        targetId: campaign.id,
+        outcome: 'success',
+        details: {
+          disposition: threshold.disposition,
+          source: 'threshold',
+          reporters: campaign.reporterCount,
+        },
       },
-    },
-  };
+    });
+  }
+  return fired;
 }

@@ -1,6 +1,7 @@
 // Intake of one report: who may report, the message read from the reporter's own mailbox, the
-// evidence copy, enrichment and fingerprint; then one transaction stores it (intake-store.ts).
-// Refusals are audited; nothing is stored unless everything is.
+// evidence copy, enrichment and fingerprint; then the report goes into the next transaction of the
+// intake writer (intake-writer.ts), which answers once it is committed. Refusals are audited;
+// nothing is stored unless everything is.
 import type { CreateReport, ReporterCopyAction, UserReportedSettings } from '@clawback/shared';
 import type { UserCaller } from '../auth/caller.js';
 import type { MailboxRef } from '../directory/directory-service.js';
@@ -10,8 +11,9 @@ import type { ReportsContext } from './context.js';
 import { emlMessageId, sameMessageId } from './eml.js';
 import { attachmentFacts } from './enrichment/attachments.js';
 import { enrich } from './enrichment/enrich.js';
-import { fingerprintOf } from './enrichment/fingerprint.js';
-import { storeReport, type ReadMessage } from './intake-store.js';
+import { fingerprintOf, sha256 } from './enrichment/fingerprint.js';
+import type { ReadMessage } from './intake-rows.js';
+import { createIntakeWriter } from './intake-writer.js';
 import { createMailboxCache } from './mailbox-cache.js';
 import { MessageNotFound, type GraphMessage, type GraphRecipient } from './mailbox-message.js';
 import type { ReportRow } from './report-repository.js';
@@ -41,6 +43,7 @@ export function createIntake(ctx: ReportsContext) {
   }
 
   const mailboxes = createMailboxCache(ctx.directory);
+  const writer = createIntakeWriter(ctx);
 
   async function reporterMailbox(
     caller: UserCaller,
@@ -147,11 +150,12 @@ export function createIntake(ctx: ReportsContext) {
       message,
       internetMessageId,
       eml,
+      emlSha256: sha256(eml),
       evidenceSource: body.eml ? 'client' : 'graph',
       enrichment,
       fingerprint,
     };
-    const stored = await storeReport(ctx, { caller, mailbox, body, read, settings, actor, reporterCopy });
+    const stored = await writer.store({ caller, mailbox, body, read, settings, actor, reporterCopy });
     return { ...stored, reporterCopy };
   };
 }

@@ -5,6 +5,7 @@ import { systemActor } from './audit-actor.js';
 import type { ReportsContext } from './context.js';
 import { sendInTransaction } from './job-outbox.js';
 import { REPORTS_QUEUE, type EstimateJob, type ReportJob, type VerdictFollowUpJob } from './queues.js';
+import { createRecipientCounts, type RecipientCounts } from './recipient-counts.js';
 import type { SideEffects } from './side-effects.js';
 import { runVerdictPolicy } from './verdict-policy.js';
 
@@ -16,6 +17,7 @@ export async function defineReportJobs(
   ctx: ReportsContext,
   effects: SideEffects,
 ): Promise<void> {
+  const recipients = createRecipientCounts(ctx.directory);
   const run = (job: ReportJob): Promise<void> => {
     switch (job.kind) {
       case 'forward':
@@ -27,7 +29,7 @@ export async function defineReportJobs(
       case 'verdictFollowUp':
         return followUp(ctx, job);
       case 'estimate':
-        return estimate(ctx, job);
+        return estimate(ctx, recipients, job);
     }
   };
   await queue.define<ReportJob>({
@@ -71,7 +73,10 @@ async function followUp(ctx: ReportsContext, { tenantId, campaignId, disposition
 }
 
 /** Recipient expansion is a directory query too heavy for the click: it runs here, once per message. */
-async function estimate(ctx: ReportsContext, { tenantId, campaignId, addresses }: EstimateJob) {
-  const mailboxes = await ctx.directory().expandAddresses(tenantId, addresses);
-  await ctx.campaigns.raiseEstimate(tenantId, campaignId, mailboxes.length);
+async function estimate(
+  ctx: ReportsContext,
+  recipients: RecipientCounts,
+  { tenantId, campaignId, addresses }: EstimateJob,
+) {
+  await ctx.campaigns.raiseEstimate(tenantId, campaignId, await recipients.count(tenantId, addresses));
 }

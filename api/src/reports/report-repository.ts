@@ -1,6 +1,6 @@
 // Storage of reports and their evidence. Small closures over the database; every call takes an
 // optional transaction and answers null for "not found".
-import { and, asc, desc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ReportListQuery } from '@clawback/shared';
 import type { Database, Executor } from '../db/client.js';
 import { reportEvidence, reports } from '../db/schema/index.js';
@@ -19,18 +19,19 @@ export function createReportRepository(db: Database) {
   const byId = (tenantId: string, id: string) => and(eq(reports.tenantId, tenantId), eq(reports.id, id));
 
   return {
-    /** Inserts unless this person already reported this message; false then. */
-    async insert(row: ReportRow, tx?: Executor): Promise<boolean> {
+    /** Inserts the rows, skipping any whose person already reported that message; answers the ids inserted. */
+    async insertMany(rows: ReportRow[], tx?: Executor): Promise<Set<string>> {
+      if (rows.length === 0) return new Set();
       const inserted = await (tx ?? db)
         .insert(reports)
-        .values(row)
+        .values(rows)
         .onConflictDoNothing()
         .returning({ id: reports.id });
-      return inserted.length > 0;
+      return new Set(inserted.map((r) => r.id));
     },
 
-    async insertEvidence(row: EvidenceRow, tx?: Executor): Promise<void> {
-      await (tx ?? db).insert(reportEvidence).values(row);
+    async insertEvidenceMany(rows: EvidenceRow[], tx?: Executor): Promise<void> {
+      if (rows.length) await (tx ?? db).insert(reportEvidence).values(rows);
     },
 
     async get(tenantId: string, id: string, tx?: Executor): Promise<ReportRow | null> {
@@ -38,22 +39,26 @@ export function createReportRepository(db: Database) {
       return row ?? null;
     },
 
-    async findByReporterMessage(
+    /** Reports these people already made of these messages (a repeat click finds its report). */
+    async findByReporterMessages(
       tenantId: string,
-      reporterId: string,
-      internetMessageId: string,
-    ): Promise<ReportRow | null> {
-      const [row] = await db
+      keys: { reporterId: string; internetMessageId: string }[],
+      tx?: Executor,
+    ): Promise<ReportRow[]> {
+      if (keys.length === 0) return [];
+      return (tx ?? db)
         .select()
         .from(reports)
         .where(
           and(
             eq(reports.tenantId, tenantId),
-            eq(reports.reporterId, reporterId),
-            eq(reports.internetMessageId, internetMessageId),
+            or(
+              ...keys.map((k) =>
+                and(eq(reports.reporterId, k.reporterId), eq(reports.internetMessageId, k.internetMessageId)),
+              ),
+            ),
           ),
         );
-      return row ?? null;
     },
 
     async evidence(tenantId: string, reportId: string): Promise<EvidenceRow | null> {
