@@ -2,21 +2,10 @@
 // demo user, timing the ribbon's Report phishing command from the click to the confirmation in
 // the item's notification bar, the way a user sees it: the click event's own time stamp in the page
 // to the first animation frame whose DOM holds the confirmation.
-import { chromium, type Page, type Request } from 'playwright-core';
+import { type Page, type Request } from 'playwright-core';
 import { strings } from '../../addin/src/strings.js';
+import { launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// As the browser tests launch it.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const STEP_TIMEOUT_MS = 30_000;
 /** The demo people of the seeded tenant, by the name the task pane greets them with. */
 const DISPLAY_NAMES: Record<string, string> = { 'alice@contoso.com': 'Alice Smith' };
@@ -51,7 +40,7 @@ export async function openHarness(options: {
   harnessUrl: string;
   upn: string;
 }): Promise<HarnessSession> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const foreignRequests: string[] = [];
     // The sandbox's CA is not in Chromium's store; the API tests check the certificate itself.

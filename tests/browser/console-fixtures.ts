@@ -4,22 +4,12 @@
 // and to the sandbox (the admin-consent page, as Entra's would); anything else is refused and kept.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ADDIN_DIST, ADDIN_ROOT, buildAddin } from '../helpers/addin-build.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox.js';
+import { launchChromium } from '../helpers/chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const RESULTS = join(process.cwd(), 'test-results');
 export const CAMPAIGN_SUBJECT = 'Action required: your password expires today';
 
@@ -56,11 +46,6 @@ export async function ensureSandboxBuild(): Promise<void> {
 }
 
 export async function startConsoleStack(): Promise<ConsoleStack> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}. Browser tests use Debian's Chromium and never download one: ` +
-        'install it with `apt-get install chromium` (CI does this in .ci/run).',
-    );
   await ensureSandboxBuild();
   const sandbox = await startTestSandbox();
   const api = await startTestApi(sandbox, {
@@ -72,7 +57,7 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
   });
   await api.app.listen({ host: '127.0.0.1', port: 0 });
   const origin = `https://localhost:${(api.app.server.address() as { port: number }).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   // The sandbox's CA is not in Chromium's store; the certificates themselves are checked by the API tests.
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,

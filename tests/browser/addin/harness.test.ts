@@ -1,25 +1,15 @@
 // The harness in Debian's Chromium against a real API over HTTPS (serving the sandbox build of the
 // add-in, as `npm start` does) and a test sandbox: alice opens the phishing campaign's copy and
 // sees the task pane without retract controls; admin@ sees the admin panel.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../helpers/addin-build.js';
 import { startTestApi, type TestApi } from '../../helpers/api.js';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox.js';
+import { launchChromium } from '../../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CAMPAIGN_SUBJECT = 'Action required: your password expires today';
 const RESULTS = join(process.cwd(), 'test-results');
 
@@ -32,11 +22,6 @@ let origin: string;
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}. Browser tests use Debian's Chromium and never download one: ` +
-        'install it with `apt-get install chromium` (CI does this in .ci/run).',
-    );
   // The API serves addin/dist, so the build comes first.
   await buildAddin('sandbox');
   sandbox = await startTestSandbox();
@@ -48,7 +33,7 @@ beforeAll(async () => {
   });
   await api.app.listen({ host: '127.0.0.1', port: 0 });
   origin = `https://localhost:${(api.app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   // The sandbox's CA is not in Chromium's store; the certificate itself is checked by the API tests.
   context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 960 } });
   await context.route('**/*', (route) => {
